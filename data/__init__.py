@@ -1,0 +1,1 @@
+"""The round catalogue and question banks, installed as the package ``planner.data``."""

@@ -1,0 +1,137 @@
+"""The round catalogue and question banks shipped in data/ (installed as planner.data)."""
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from planner.errors import UserError
+
+THEMES = ("success", "failure", "conflict", "challenge")
+KINDS = ("drill", "mock", "review", "prep")
+DIFFICULTIES = ("easy", "medium", "hard")
+# Rounds whose items are graded and grouped, so a plan can mix topics and go from easy to hard.
+GRADED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")
+
+
+class CatalogError(Exception):
+    """The shipped data is malformed: a bug in the package, not a user mistake."""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    round: str
+    text: str
+    minutes: int
+    kind: str
+    difficulty: str | None = None
+    topic: str | None = None
+    outline: str | None = None
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Round:
+    slug: str
+    name: str
+    minutes: int
+    weight: int
+    summary: str
+    assesses: tuple[str, ...]
+    tips: tuple[str, ...]
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    rounds: tuple[Round, ...]
+
+    def round(self, slug: str) -> Round:
+        for round_ in self.rounds:
+            if round_.slug == slug:
+                return round_
+        raise KeyError(slug)
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        return tuple(round_.slug for round_ in self.rounds)
+
+
+def _read_toml(*parts: str) -> dict:
+    resource = files("planner.data").joinpath(*parts)
+    try:
+        return tomllib.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"cannot read {'/'.join(parts)}: {exc}") from exc
+
+
+def _question(raw: dict, round_slug: str, where: str) -> Question:
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise CatalogError(f"{where}: question {raw.get('id', '?')!r}: {what}")
+
+    need(isinstance(raw.get("id"), str) and raw["id"].strip() != "", "needs an id")
+    need(isinstance(raw.get("text"), str) and raw["text"].strip() != "", "needs text")
+    need(isinstance(raw.get("minutes"), int) and raw["minutes"] > 0, "needs whole positive minutes")
+    need(raw.get("kind") in KINDS, f"kind must be one of {', '.join(KINDS)}")
+    if round_slug in GRADED_ROUNDS:
+        need(raw.get("difficulty") in DIFFICULTIES, f"difficulty must be one of {', '.join(DIFFICULTIES)}")
+        need(isinstance(raw.get("topic"), str) and raw["topic"] != "", "needs a topic")
+    if round_slug == "ml-concepts":
+        need(isinstance(raw.get("outline"), str) and raw["outline"].strip() != "", "needs an answer outline")
+    themes = tuple(raw.get("themes", ()))
+    if round_slug == "behavioral":
+        need(len(themes) > 0 and set(themes) <= set(THEMES), f"themes must be some of {', '.join(THEMES)}")
+    return Question(
+        id=raw["id"],
+        round=round_slug,
+        text=raw["text"].strip(),
+        minutes=raw["minutes"],
+        kind=raw["kind"],
+        difficulty=raw.get("difficulty"),
+        topic=raw.get("topic"),
+        outline=raw.get("outline"),
+        themes=themes,
+    )
+
+
+@cache
+def load_catalog() -> Catalog:
+    rounds = []
+    seen_ids: set[str] = set()
+    for raw in _read_toml("rounds.toml")["rounds"]:
+        slug = raw["slug"]
+        bank_file = f"banks/{slug}.toml"
+        questions = tuple(
+            _question(item, slug, bank_file) for item in _read_toml("banks", f"{slug}.toml")["questions"]
+        )
+        for question in questions:
+            if question.id in seen_ids:
+                raise CatalogError(f"{bank_file}: question id {question.id!r} is used twice")
+            seen_ids.add(question.id)
+        rounds.append(
+            Round(
+                slug=slug,
+                name=raw["name"],
+                minutes=raw["minutes"],
+                weight=raw["weight"],
+                summary=raw["summary"],
+                assesses=tuple(raw["assesses"]),
+                tips=tuple(raw["tips"]),
+                questions=questions,
+            )
+        )
+    return Catalog(rounds=tuple(rounds))
+
+
+def find_round(text: str) -> Round:
+    """The round named by its slug, or by a part of its slug or name that fits only one."""
+    catalog = load_catalog()
+    wanted = text.strip().lower()
+    matches = [r for r in catalog.rounds if wanted == r.slug] or [
+        r for r in catalog.rounds if wanted and (wanted in r.slug or wanted in r.name.lower())
+    ]
+    if len(matches) != 1:
+        raise UserError(f"unknown round {text!r}; choose one of: {', '.join(catalog.slugs)}")
+    return matches[0]

@@ -1,0 +1,371 @@
+"""The one SQLite store behind the CLI and the app, through sqlite-utils.
+
+The schema only ever changes through a new numbered migration appended below: a migration that
+has shipped is never edited, so every database a user has can be brought up to date.
+"""
+
+import json
+import os
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from planner.agenda import Agenda
+from planner.errors import UserError
+from planner.records import read_agenda, read_budget, read_entries, read_interviews
+from planner.schedule import Budget, Entry, Interview
+from planner.stories import STORY_FIELDS, Story, Told
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+migrations = Migrations("planner")
+MIGRATION_NAMES: list[str] = []
+
+
+def _migration(name: str):
+    MIGRATION_NAMES.append(name)
+    return migrations(name=name)
+
+
+@_migration("0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            role TEXT,
+            date TEXT NOT NULL,              -- ISO date of the last round, the day it all leads to
+            notes TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        -- Rounds that fall on another day than the interview's own date.
+        CREATE TABLE interview_rounds (
+            interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            round TEXT NOT NULL,
+            date TEXT NOT NULL,
+            PRIMARY KEY (interview_id, round)
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            themes TEXT NOT NULL DEFAULT '[]',   -- JSON list of themes
+            tags TEXT NOT NULL DEFAULT '[]',     -- JSON list of free tags
+            company TEXT,
+            role TEXT,
+            year INTEGER,
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        -- Where a story has been told, so one company does not hear it twice.
+        CREATE TABLE story_uses (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            round TEXT,
+            date TEXT NOT NULL
+        );
+        CREATE INDEX story_uses_story ON story_uses(story_id);
+        CREATE TABLE plan_tasks (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,                   -- names the work, so work done is not planned again
+            interview_id INTEGER REFERENCES interviews(id) ON DELETE CASCADE,
+            round TEXT NOT NULL,
+            question_id TEXT,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            due TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'skipped')),
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX plan_tasks_due ON plan_tasks(due);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL                  -- JSON
+        );
+        -- Work done, kept when the plan it came from is replaced or its interview removed.
+        CREATE TABLE practice_log (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER REFERENCES plan_tasks(id) ON DELETE SET NULL,
+            round TEXT NOT NULL,
+            question_id TEXT,
+            minutes INTEGER NOT NULL,
+            done_on TEXT NOT NULL,
+            note TEXT
+        );
+        """
+    )
+
+
+@_migration("0002_story_search")
+def _story_search(db: Database) -> None:
+    # Porter stemming so that "disagreed" finds "disagreement"; triggers keep the index in step.
+    db["stories"].enable_fts(
+        ["title", "situation", "task", "action", "result", "themes", "tags"],
+        tokenize="porter",
+        create_triggers=True,
+    )
+
+
+def _create_private_file(path: Path) -> None:
+    """Make the database file (and its folder) readable by its owner only: it holds personal stories."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    except OSError as exc:
+        raise UserError(f"cannot open the database at {path}: {exc.strerror or exc}") from exc
+
+
+def _backup(db: Database, path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup_path = path.with_name(f"{path.name}.backup-{stamp}")
+    _create_private_file(backup_path)
+    target = sqlite3.connect(backup_path)
+    try:
+        db.conn.backup(target)
+    finally:
+        target.close()
+    return backup_path
+
+
+class Store:
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.path = path
+        self.backup_path: Path | None = None  # set when opening backed the file up before migrating
+
+    @classmethod
+    def open(cls, path: Path) -> "Store":
+        """Open (creating if need be) the database at path and bring its schema up to date.
+
+        A file that is not planner's is refused before anything is written to it.
+        """
+        if path.is_dir():
+            raise UserError(f"the database path {path} is a folder; give a file name")
+        _create_private_file(path)
+        db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS), execute_plugins=False)
+        try:
+            tables = set(db.table_names())
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise UserError(f"{path} is not a planner database ({exc})") from exc
+        store = cls(db, path)
+        try:
+            applied = store._check_is_ours(tables)
+        except UserError:
+            db.close()
+            raise
+        os.chmod(path, 0o600)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        store._migrate(applied)
+        return store
+
+    def _check_is_ours(self, tables: set[str]) -> set[str]:
+        applied = {m.name for m in migrations.applied(self.db)}
+        if tables and not applied:
+            raise UserError(f"{self.path} is a SQLite database of another program, not planner's")
+        if applied - set(MIGRATION_NAMES):
+            raise UserError(f"{self.path} was written by a newer planner; upgrade planner to open it")
+        return applied
+
+    def _migrate(self, applied: set[str]) -> None:
+        if migrations.pending(self.db):
+            if applied:
+                self.backup_path = _backup(self.db, self.path)
+            migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # Stories
+
+    def _story(self, row: dict, told: tuple[Told, ...] = ()) -> Story:
+        return Story(
+            **{name: row[name] for name in ("id", *STORY_FIELDS, "created_at", "updated_at")}
+            | {"themes": tuple(json.loads(row["themes"])), "tags": tuple(json.loads(row["tags"]))},
+            told=told,
+        )
+
+    def _told(self, story_ids: list[int] | None = None) -> dict[int, tuple[Told, ...]]:
+        told: dict[int, list[Told]] = {}
+        for row in self.db.query("SELECT story_id, company, round, date FROM story_uses ORDER BY date, id"):
+            if story_ids is None or row["story_id"] in story_ids:
+                told.setdefault(row["story_id"], []).append(Told(row["company"], row["round"], row["date"]))
+        return {story_id: tuple(uses) for story_id, uses in told.items()}
+
+    def stories(self) -> list[Story]:
+        told = self._told()
+        return [self._story(row, told.get(row["id"], ())) for row in self.db.query("SELECT * FROM stories ORDER BY id")]
+
+    def story(self, story_id: int) -> Story:
+        rows = list(self.db.query("SELECT * FROM stories WHERE id = ?", [story_id]))
+        if not rows:
+            raise UserError(f"there is no story {story_id}; `planner story list` shows their ids")
+        return self._story(rows[0], self._told([story_id]).get(story_id, ()))
+
+    def add_story(self, fields: dict) -> int:
+        return self.add_stories([fields])[0]
+
+    def add_stories(self, stories: list[dict]) -> list[int]:
+        """Insert checked stories all together, or none of them."""
+        ids = []
+        with self.db.atomic():
+            for fields in stories:
+                cursor = self.db.execute(
+                    f"INSERT INTO stories ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
+                    [_column_value(value) for value in fields.values()],
+                )
+                ids.append(cursor.lastrowid)
+        return ids
+
+    def update_story(self, story_id: int, fields: dict) -> None:
+        self.story(story_id)
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE stories SET {assignments}, updated_at = datetime('now') WHERE id = ?",
+                [*(_column_value(value) for value in fields.values()), story_id],
+            )
+
+    def delete_story(self, story_id: int) -> None:
+        self.story(story_id)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM stories WHERE id = ?", [story_id])
+
+    def search_stories(self, words: list[str]) -> list[tuple[Story, str]]:
+        """Stories matching every word (stemmed), best first, each with a snippet of where."""
+        query = " ".join(f'"{word}"' for word in words)
+        rows = self.db.query(
+            "SELECT stories.*, snippet(stories_fts, -1, '[', ']', '…', 12) AS snippet"
+            " FROM stories_fts JOIN stories ON stories.id = stories_fts.rowid"
+            " WHERE stories_fts MATCH ? ORDER BY bm25(stories_fts)",
+            [query],
+        )
+        told = self._told()
+        return [(self._story(row, told.get(row["id"], ())), row["snippet"]) for row in rows]
+
+    def record_told(self, story_id: int, company: str, round_slug: str | None, on: str) -> None:
+        self.story(story_id)
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO story_uses (story_id, company, round, date) VALUES (?, ?, ?, ?)",
+                [story_id, company, round_slug, on],
+            )
+
+
+    # Interviews, budget and the plan
+
+    def interviews(self) -> list[Interview]:
+        return read_interviews(self.db.conn)
+
+    def interview(self, interview_id: int) -> Interview:
+        for interview in self.interviews():
+            if interview.id == interview_id:
+                return interview
+        raise UserError(f"there is no interview {interview_id}; `planner interview list` shows their ids")
+
+    def save_interview(self, interview: Interview) -> int:
+        """Insert (id 0) or replace an interview with its round dates; returns its id."""
+        with self.db.atomic():
+            if interview.id:
+                self.db.execute(
+                    "UPDATE interviews SET company = ?, role = ?, date = ? WHERE id = ?",
+                    [interview.company, interview.role, interview.date.isoformat(), interview.id],
+                )
+                interview_id = interview.id
+                self.db.execute("DELETE FROM interview_rounds WHERE interview_id = ?", [interview_id])
+            else:
+                interview_id = self.db.execute(
+                    "INSERT INTO interviews (company, role, date) VALUES (?, ?, ?)",
+                    [interview.company, interview.role, interview.date.isoformat()],
+                ).lastrowid
+            for slug, held in interview.round_dates:
+                self.db.execute(
+                    "INSERT INTO interview_rounds (interview_id, round, date) VALUES (?, ?, ?)",
+                    [interview_id, slug, held.isoformat()],
+                )
+        return interview_id
+
+    def delete_interview(self, interview_id: int) -> None:
+        self.interview(interview_id)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
+
+    def budget(self) -> Budget:
+        return read_budget(self.db.conn)
+
+    def setting(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def save_setting(self, key: str, value) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value)],
+            )
+
+    def entries(self, where: str = "1", params: tuple = ()) -> list[Entry]:
+        return read_entries(self.db.conn, where, params)
+
+    def entry(self, entry_id: int) -> Entry:
+        found = self.entries("id = ?", (entry_id,))
+        if not found:
+            raise UserError(f"there is no task {entry_id}; `planner agenda` shows the ids of today's tasks")
+        return found[0]
+
+    def replace_plan(self, tasks, *, from_day: date, drop_overdue: bool) -> None:
+        """Swap the planned (not done, not skipped) tasks from from_day on, and optionally the overdue
+        ones, for tasks; done and skipped work stays as history."""
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM plan_tasks WHERE status = 'planned' AND (due >= ? OR ?)",
+                [from_day.isoformat(), drop_overdue],
+            )
+            self.db.conn.executemany(
+                "INSERT INTO plan_tasks (key, interview_id, round, question_id, kind, title, minutes, due)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (t.key, t.interview_id, t.round, t.question_id, t.kind, t.title, t.minutes, t.due.isoformat())
+                    for t in tasks
+                ],
+            )
+
+    def set_status(self, entry_id: int, status: str, *, minutes: int | None, on: date) -> Entry:
+        """Mark a task done (logging the minutes spent) or skipped."""
+        entry = self.entry(entry_id)
+        with self.db.atomic():
+            self.db.execute("UPDATE plan_tasks SET status = ? WHERE id = ?", [status, entry_id])
+            self.db.execute("DELETE FROM practice_log WHERE task_id = ?", [entry_id])
+            if status == "done":
+                self.db.execute(
+                    "INSERT INTO practice_log (task_id, round, question_id, minutes, done_on) VALUES (?, ?, ?, ?, ?)",
+                    [entry_id, entry.round, entry.question_id, minutes or entry.minutes, on.isoformat()],
+                )
+        return self.entry(entry_id)
+
+    def minutes_logged(self, on: date) -> int:
+        row = self.db.execute("SELECT COALESCE(SUM(minutes), 0) FROM practice_log WHERE done_on = ?", [on.isoformat()])
+        return row.fetchone()[0]
+
+    def agenda(self, day: date) -> Agenda:
+        return read_agenda(self.db.conn, day)
+
+
+def _column_value(value):
+    return json.dumps(list(value), ensure_ascii=False) if isinstance(value, tuple) else value

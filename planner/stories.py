@@ -1,0 +1,245 @@
+"""STAR stories: validation, length and warnings, the editor template, coverage. Pure: no database."""
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from planner.catalog import THEMES
+from planner.errors import UserError
+
+STAR_FIELDS = ("situation", "task", "action", "result")
+TEXT_FIELDS = ("title", *STAR_FIELDS)
+# The fields a story is made of, as stored, exported and imported.
+STORY_FIELDS = (*TEXT_FIELDS, "themes", "tags", "company", "role", "year")
+
+WORDS_PER_MINUTE = 140
+LONGEST_GOOD_SECONDS = 120
+MAX_TITLE = 200
+MAX_FIELD = 20_000
+MAX_TAG = 60
+_WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Told:
+    """One telling of a story: to which company, in which round, on which day (ISO date)."""
+
+    company: str
+    round: str | None
+    date: str
+
+
+@dataclass(frozen=True)
+class Story:
+    id: int
+    title: str
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    themes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    company: str | None = None
+    role: str | None = None
+    year: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    told: tuple[Told, ...] = ()  # oldest first
+
+    @property
+    def words(self) -> int:
+        return word_count(" ".join(getattr(self, name) for name in STAR_FIELDS))
+
+    @property
+    def seconds(self) -> int:
+        return round(self.words * 60 / WORDS_PER_MINUTE)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(name for name in STAR_FIELDS if not getattr(self, name).strip())
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        found = []
+        if self.missing:
+            found.append(f"missing {', '.join(self.missing)}")
+        if self.seconds > LONGEST_GOOD_SECONDS:
+            found.append(f"runs {speaking_time(self.seconds)} aloud; aim for under 2 minutes")
+        action_words = word_count(self.action)
+        # The action is where the interviewer learns what you did: it should carry the story.
+        if self.action.strip() and self.words >= 60 and action_words < 0.3 * self.words:
+            found.append(f"thin action ({action_words} of {self.words} words); say more about what you did")
+        return tuple(found)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            **{name: getattr(self, name) for name in STORY_FIELDS},
+            "themes": list(self.themes),
+            "tags": list(self.tags),
+            "words": self.words,
+            "seconds": self.seconds,
+            "warnings": list(self.warnings),
+            "told": [asdict(use) for use in self.told],
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def speaking_time(seconds: int) -> str:
+    return f"{seconds // 60}m{seconds % 60:02d}s"
+
+
+def normalize_themes(values) -> tuple[str, ...]:
+    themes = []
+    for value in values:
+        theme = str(value).strip().lower()
+        if theme not in THEMES:
+            raise UserError(f"unknown theme {value!r}; choose from {', '.join(THEMES)}")
+        if theme not in themes:
+            themes.append(theme)
+    return tuple(themes)
+
+
+def normalize_tags(values) -> tuple[str, ...]:
+    tags = []
+    for value in values:
+        tag = " ".join(str(value).split())
+        if len(tag) > MAX_TAG:
+            raise UserError(f"the tag {tag[:20]!r}... is longer than {MAX_TAG} characters")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def check_fields(fields: dict, *, partial: bool = False) -> dict:
+    """Validate and tidy story fields given by a user; with partial, only those present.
+
+    Raises UserError naming the field. Text is kept as typed apart from surrounding white space.
+    """
+    clean = {}
+    for name in TEXT_FIELDS:
+        if name not in fields:
+            continue
+        value = fields[name]
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise UserError(f"{name} must be text")
+        value = value.strip()
+        limit = MAX_TITLE if name == "title" else MAX_FIELD
+        if len(value) > limit:
+            raise UserError(f"{name} is {len(value):,} characters long; the limit is {limit:,}")
+        clean[name] = value
+    if not partial or "title" in fields:
+        if not clean.get("title"):
+            raise UserError("a story needs a title (a few words you will recognise it by)")
+    if not partial or "themes" in fields:
+        themes = _as_list(fields.get("themes"), "themes")
+        clean["themes"] = normalize_themes(themes)
+        if not clean["themes"]:
+            raise UserError(f"a story needs at least one theme: {', '.join(THEMES)}")
+    if "tags" in fields:
+        clean["tags"] = normalize_tags(_as_list(fields["tags"], "tags"))
+    for name in ("company", "role"):
+        if name in fields:
+            value = fields[name]
+            if value is not None and not isinstance(value, str):
+                raise UserError(f"{name} must be text")
+            clean[name] = (value or "").strip() or None
+    if "year" in fields:
+        clean["year"] = _year(fields["year"])
+    return clean
+
+
+def _as_list(value, name: str) -> list:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part for part in value.split(",")]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
+        raise UserError(f"{name} must be a list of words")
+    return list(value)
+
+
+def _year(value) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise UserError(f"year must be a year such as 2024, not {value!r}") from None
+    if not 1950 <= year <= 2100:
+        raise UserError(f"year must be a year such as 2024, not {value!r}")
+    return year
+
+
+# The plain-text form of a story that `--edit` opens in $EDITOR.
+_HEADER_FIELDS = ("title", "themes", "tags", "company", "role", "year")
+
+
+def to_template(fields: dict) -> str:
+    lines = [
+        "# Fill in the story and save. Lines starting with # are ignored.",
+        f"# Themes: one or more of {', '.join(THEMES)}, separated by commas. Tags: free words, commas between.",
+        "",
+    ]
+    for name in _HEADER_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(value)
+        lines.append(f"{name.capitalize()}: {'' if value is None else value}")
+    for name in STAR_FIELDS:
+        lines += ["", f"## {name.capitalize()}", fields.get(name) or ""]
+    return "\n".join(lines) + "\n"
+
+
+def from_template(text: str) -> dict:
+    fields: dict = {}
+    section = None
+    body: dict[str, list[str]] = {name: [] for name in STAR_FIELDS}
+    for line in text.splitlines():
+        heading = re.fullmatch(r"##\s*(\w+)\s*", line)
+        if heading and heading.group(1).lower() in STAR_FIELDS:
+            section = heading.group(1).lower()
+        elif section:
+            body[section].append(line)
+        elif line.startswith("#") or not line.strip():
+            continue
+        else:
+            key, sep, value = line.partition(":")
+            if sep and key.strip().lower() in _HEADER_FIELDS:
+                fields[key.strip().lower()] = value.strip()
+            else:
+                raise UserError(f"cannot read the line {line.strip()[:40]!r}; keep the 'Name: value' lines")
+    for name in STAR_FIELDS:
+        fields[name] = "\n".join(body[name]).strip()
+    return fields
+
+
+@dataclass(frozen=True)
+class Coverage:
+    by_theme: dict[str, int]
+    top_tags: list[tuple[str, int]]
+    gaps: list[str]
+
+
+def coverage(stories: list[Story], *, top: int = 6) -> Coverage:
+    by_theme = {theme: sum(theme in s.themes for s in stories) for theme in THEMES}
+    tags = Counter(tag for s in stories for tag in s.tags).most_common(top)
+    gaps = []
+    for theme, count in by_theme.items():
+        if count == 0:
+            gaps.append(f"no {theme} story yet")
+        elif count == 1:
+            gaps.append(f"only one {theme} story; a second lets you avoid telling it twice")
+    return Coverage(by_theme, tags, gaps)
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, free of any full-text query syntax."""
+    return _WORD.findall(text)

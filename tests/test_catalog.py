@@ -1,0 +1,103 @@
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from planner.catalog import DIFFICULTIES, THEMES, load_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+
+# The smallest bank each round must ship: enough to fill weeks of study.
+MINIMUM_BANK = {
+    "recruiter-screen": 8,
+    "ml-coding": 20,
+    "ml-concepts": 25,
+    "ml-system-design": 12,
+    "behavioral": 30,
+}
+
+
+def test_the_loop_has_five_rounds_in_order_with_their_lengths():
+    rounds = load_catalog().rounds
+    assert [(r.slug, r.minutes) for r in rounds] == [
+        ("recruiter-screen", 30),
+        ("ml-coding", 45),
+        ("ml-concepts", 45),
+        ("ml-system-design", 45),
+        ("behavioral", 30),
+    ]
+    for round_ in rounds:
+        assert round_.name and round_.summary and round_.tips and round_.assesses
+
+
+def test_each_bank_is_big_enough_to_study_from():
+    for round_ in load_catalog().rounds:
+        assert len(round_.questions) >= MINIMUM_BANK[round_.slug], round_.slug
+
+
+def test_the_seed_examples_are_in_the_banks():
+    texts = {r.slug: " ".join(q.text.lower() for q in r.questions) for r in load_catalog().rounds}
+    for words in ("attention", "convolution", "k-means", "ancestor", "depth-first"):
+        assert words in texts["ml-coding"], words
+    for words in ("bias", "gradient descent", "scaling"):
+        assert words in texts["ml-concepts"], words
+    for words in ("recommend", "watch time", "eta", "bot"):
+        assert words in texts["ml-system-design"], words
+
+
+def test_question_ids_are_unique_and_name_their_round():
+    prefixes = {
+        "recruiter-screen": "screen-",
+        "ml-coding": "code-",
+        "ml-concepts": "concept-",
+        "ml-system-design": "design-",
+        "behavioral": "behav-",
+    }
+    ids = [q.id for r in load_catalog().rounds for q in r.questions]
+    assert len(ids) == len(set(ids))
+    for round_ in load_catalog().rounds:
+        assert all(q.id.startswith(prefixes[round_.slug]) for q in round_.questions)
+
+
+def test_graded_banks_span_difficulties_and_topics():
+    for slug in ("ml-coding", "ml-concepts", "ml-system-design"):
+        questions = load_catalog().round(slug).questions
+        assert {q.difficulty for q in questions} == set(DIFFICULTIES), slug
+        assert len({q.topic for q in questions}) >= 3, slug
+
+
+def test_concept_questions_carry_an_answer_outline():
+    assert all(len(q.outline.split()) >= 15 for q in load_catalog().round("ml-concepts").questions)
+
+
+def test_behavioral_prompts_cover_every_theme():
+    counts = Counter(t for q in load_catalog().round("behavioral").questions for t in q.themes)
+    assert all(counts[theme] >= 6 for theme in THEMES), counts
+
+
+def test_the_catalogue_loads_from_a_plain_install_in_another_folder(tmp_path):
+    """`pip install .` (not editable) must carry data/ inside the package."""
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    probe = (
+        "import planner.catalog as c; cat = c.load_catalog(); "
+        "print(c.__file__); print(sum(len(r.questions) for r in cat.rounds))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module_file, total = done.stdout.split()
+    assert module_file.startswith(str(target))
+    assert int(total) == sum(len(r.questions) for r in load_catalog().rounds)

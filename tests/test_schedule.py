@@ -1,0 +1,148 @@
+import math
+from collections import defaultdict
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.catalog import load_catalog
+from planner.schedule import REVIEW_DAYS, Budget, Interview, build_plan
+
+TODAY = date(2026, 11, 24)
+CATALOG = load_catalog()
+SLUGS = CATALOG.slugs
+
+
+@st.composite
+def interviews(draw):
+    count = draw(st.integers(1, 3))
+    found = []
+    for number in range(1, count + 1):
+        held = TODAY + timedelta(draw(st.integers(1, 120)))
+        screen = draw(st.one_of(st.none(), st.integers(1, (held - TODAY).days)))
+        rounds = (("recruiter-screen", TODAY + timedelta(screen)),) if screen else ()
+        found.append(Interview(number, f"Company {number}", held, None, rounds))
+    return found
+
+
+budgets = st.builds(
+    Budget,
+    daily=st.integers(0, 240),
+    weekdays=st.lists(st.tuples(st.integers(0, 6), st.integers(0, 300)), max_size=3, unique_by=lambda p: p[0]).map(tuple),
+    days_off=st.frozensets(st.integers(0, 6), max_size=3),
+)
+
+
+def by_day(plan):
+    days = defaultdict(list)
+    for task in plan.tasks:
+        days[task.due].append(task)
+    return days
+
+
+@settings(max_examples=60, deadline=None)
+@given(interviews(), budgets)
+def test_a_plan_keeps_to_the_budget_and_the_days_off(planned, budget):
+    plan = build_plan(planned, CATALOG, budget, TODAY)
+    for day, tasks in by_day(plan).items():
+        assert day >= TODAY
+        assert sum(t.minutes for t in tasks) <= budget.minutes_on(day)
+        assert day.weekday() not in budget.days_off
+
+
+@settings(max_examples=60, deadline=None)
+@given(interviews(), budgets)
+def test_no_prep_falls_on_or_after_its_round(planned, budget):
+    plan = build_plan(planned, CATALOG, budget, TODAY)
+    by_id = {i.id: i for i in planned}
+    every_round_day = {i.round_date(s) for i in planned for s in SLUGS}
+    for task in plan.tasks:
+        assert task.due < by_id[task.interview_id].round_date(task.round)
+        assert task.due not in every_round_day
+
+
+@settings(max_examples=60, deadline=None)
+@given(interviews(), budgets)
+def test_mocks_come_in_the_last_third_and_the_eve_of_a_round_is_light(planned, budget):
+    plan = build_plan(planned, CATALOG, budget, TODAY)
+    by_id = {i.id: i for i in planned}
+    eves = {i.round_date(s) - timedelta(1) for i in planned for s in SLUGS}
+    for task in plan.tasks:
+        if task.kind == "mock":
+            held = by_id[task.interview_id].round_date(task.round)
+            assert task.due >= held - timedelta(math.ceil((held - TODAY).days / 3))
+            assert task.minutes == CATALOG.round(task.round).minutes
+        if task.due in eves:
+            assert task.kind == "review", task
+
+
+@settings(max_examples=40, deadline=None)
+@given(interviews(), budgets)
+def test_the_same_inputs_give_the_same_plan(planned, budget):
+    assert build_plan(planned, CATALOG, budget, TODAY) == build_plan(planned, CATALOG, budget, TODAY)
+
+
+@settings(max_examples=40, deadline=None)
+@given(interviews(), budgets)
+def test_what_does_not_fit_is_reported_with_the_minutes_missing(planned, budget):
+    plan = build_plan(planned, CATALOG, budget, TODAY)
+    if plan.short_minutes:
+        assert plan.left_out
+    capacity = sum(budget.minutes_on(TODAY + timedelta(n)) for n in range(130))
+    if capacity == 0:
+        assert plan.tasks == () and plan.short_minutes > 0
+
+
+def test_a_roomy_plan_covers_every_round_and_reviews_concepts_on_days_1_3_7():
+    planned = [Interview(1, "Acme", TODAY + timedelta(60))]
+    plan = build_plan(planned, CATALOG, Budget(daily=240), TODAY)
+    assert {t.round for t in plan.tasks} == set(SLUGS)
+    assert {t.round for t in plan.tasks if t.kind == "mock"} == set(SLUGS)
+    first_study = {t.question_id: t.due for t in plan.tasks if t.round == "ml-concepts" and t.kind == "drill"}
+    for review in (t for t in plan.tasks if t.kind == "review" and t.round == "ml-concepts"):
+        gap = (review.due - first_study[review.question_id]).days
+        assert any(gap >= after for after in REVIEW_DAYS)
+    reviewed = defaultdict(int)
+    for review in plan.tasks:
+        if review.kind == "review" and review.round == "ml-concepts":
+            reviewed[review.question_id] += 1
+    assert max(reviewed.values()) == len(REVIEW_DAYS)
+
+
+def test_easier_items_come_before_harder_ones():
+    plan = build_plan([Interview(1, "Acme", TODAY + timedelta(90))], CATALOG, Budget(daily=120), TODAY)
+    level = {"easy": 0, "medium": 1, "hard": 2}
+    questions = {q.id: q for r in CATALOG.rounds for q in r.questions}
+    coding = [level[questions[t.question_id].difficulty] for t in plan.tasks if t.round == "ml-coding" and t.kind == "drill"]
+    assert coding == sorted(coding) and coding
+
+
+def test_a_week_mixes_topics():
+    plan = build_plan([Interview(1, "Acme", TODAY + timedelta(30))], CATALOG, Budget(daily=90), TODAY)
+    questions = {q.id: q for r in CATALOG.rounds for q in r.questions}
+    first_week = [t for t in plan.tasks if (t.due - TODAY).days < 7 and t.kind == "drill"]
+    assert len({t.round for t in first_week}) >= 4
+    assert len({questions[t.question_id].topic for t in first_week if t.round == "ml-coding"}) >= 2
+
+
+def test_the_nearer_interview_comes_first():
+    near = Interview(1, "Near", TODAY + timedelta(10))
+    far = Interview(2, "Far", TODAY + timedelta(40))
+    plan = build_plan([far, near], CATALOG, Budget(daily=60), TODAY)
+    first_days = [t for t in plan.tasks if t.due < TODAY + timedelta(9)]
+    near_minutes = sum(t.minutes for t in first_days if t.interview_id == 1)
+    assert near_minutes >= 0.8 * sum(t.minutes for t in first_days)
+
+
+def test_too_little_time_is_said_in_minutes():
+    plan = build_plan([Interview(1, "Acme", TODAY + timedelta(5))], CATALOG, Budget(daily=30), TODAY)
+    assert plan.short_minutes > 1000
+    assert any("ML coding" in line for line in plan.left_out)
+
+
+def test_done_work_is_not_planned_again():
+    interview = [Interview(1, "Acme", TODAY + timedelta(30))]
+    first = build_plan(interview, CATALOG, Budget(daily=60), TODAY)
+    done = frozenset(t.key for t in first.tasks[:5])
+    again = build_plan(interview, CATALOG, Budget(daily=60), TODAY, done=done)
+    assert not done & {t.key for t in again.tasks}

@@ -1,0 +1,97 @@
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from planner.errors import UserError
+from planner.store import MIGRATION_NAMES, Store
+
+FIRST_SCHEMA = Path(__file__).parent / "data" / "schema_0001.sql"
+TABLES = ["interviews", "interview_rounds", "stories", "story_uses", "plan_tasks", "practice_log", "settings"]
+
+
+def rows(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in TABLES}
+    finally:
+        conn.close()
+
+
+def test_a_new_database_is_private_and_configured(db_path):
+    with Store.open(db_path) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+        assert set(TABLES) <= set(store.db.table_names())
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_the_folder_of_the_database_is_made_on_first_use(tmp_path):
+    path = tmp_path / "a" / "b" / "planner.db"
+    Store.open(path).close()
+    assert path.exists()
+
+
+def test_opening_again_applies_nothing_and_makes_no_backup(db_path):
+    Store.open(db_path).close()
+    with Store.open(db_path) as store:
+        assert store.backup_path is None
+    assert list(db_path.parent.glob("*.backup-*")) == []
+
+
+def test_a_database_of_the_first_schema_keeps_every_row_through_the_migrations(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.executescript(FIRST_SCHEMA.read_text(encoding="utf-8"))
+    conn.close()
+    before = rows(db_path)
+    assert all(before[table] for table in TABLES), "the fixture has a row in every table"
+
+    with Store.open(db_path) as store:
+        applied = [m["name"] for m in store.db["_sqlite_migrations"].rows_where(order_by="id")]
+        assert applied == MIGRATION_NAMES
+        # The search index added later covers the stories that were already there.
+        found = store.db.execute(
+            "SELECT rowid FROM stories_fts WHERE stories_fts MATCH 'pushing'"
+        ).fetchall()
+        assert found == [(2,)]
+        backup = store.backup_path
+
+    assert rows(db_path) == before
+    assert backup is not None and rows(backup) == before
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(db_path):
+    db_path.write_bytes(b"my notes, not a database\n" * 100)
+    before = db_path.read_bytes()
+    with pytest.raises(UserError, match="not a planner database"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused_and_left_alone(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(UserError, match="another program"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_planner_is_refused(db_path):
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('planner', '9999_future', 'x')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(UserError, match="newer planner"):
+        Store.open(db_path)
+
+
+def test_a_folder_is_not_a_database(tmp_path):
+    with pytest.raises(UserError, match="is a folder"):
+        Store.open(tmp_path)
