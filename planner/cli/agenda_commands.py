@@ -1,0 +1,74 @@
+"""`planner agenda`: the day's work. Runs in every new shell, so it imports as little as it can."""
+
+import sqlite3
+
+import click
+
+from planner.agenda import Agenda
+from planner.cli.common import chosen_db_path, day_label, db_option, emit_json, round_name, today
+from planner.records import read_agenda
+
+
+def load_agenda(day) -> Agenda | None:
+    """The agenda for day, read straight from the file; None when there is no database yet."""
+    path = chosen_db_path()
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return read_agenda(conn, day)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        # Not readable as it is (an older layout, say): open it properly, which migrates it.
+        from planner.cli.common import open_store
+
+        with open_store() as store:
+            return read_agenda(store.db.conn, day)
+
+
+def print_agenda(agenda: Agenda) -> None:
+    click.echo(click.style(day_label(agenda.day), bold=True)
+               + f"  {agenda.planned_minutes} min to do, {agenda.done_minutes} done, budget {agenda.budget_minutes}")
+    sections = [("Overdue", agenda.overdue), ("Today", agenda.due)]
+    for heading, entries in sections:
+        if not entries:
+            continue
+        click.echo(f"\n{heading}")
+        for e in entries:
+            mark = {"done": "[x]", "skipped": "[-]"}.get(e.status, "[ ]")
+            late = f"  (due {e.due.strftime('%a %d %b')})" if e in agenda.overdue else ""
+            click.echo(f"  {mark} {e.id:>4}  {round_name(e.round):<10} {e.minutes:>3}m  {e.title[:70]}{late}")
+    if not agenda.tasks:
+        click.echo("\nNothing planned for this day.")
+    if agenda.interviews:
+        ahead = ", ".join(f"{c.company} in {c.days_left} days ({c.date})" if c.days_left else f"{c.company} today"
+                          for c in agenda.interviews)
+        click.echo(f"\nInterviews: {ahead}")
+    if any(e.status == "planned" for e in agenda.tasks):
+        click.echo("Check one off: planner done ID   (or planner skip ID)")
+
+
+@click.command()
+@click.option("--date", "when", help="Another day, e.g. tomorrow or 'next monday'.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@db_option
+def agenda(when: str | None, as_json: bool):
+    """The day's study tasks (today unless --date), overdue work first."""
+    day = today()
+    if when:
+        from planner.dates import parse_date
+
+        day = parse_date(when, day)
+    found = load_agenda(day)
+    if found is None:
+        if as_json:
+            emit_json({"date": day.isoformat(), "budget_minutes": 0, "tasks": [], "interviews": []})
+        else:
+            click.echo('No plan yet. Add an interview: planner interview add Acme --date "in 3 weeks"')
+        return
+    if as_json:
+        emit_json(found.to_json())
+    else:
+        print_agenda(found)

@@ -1,0 +1,48 @@
+from dataclasses import asdict
+
+import click
+
+from planner.catalog import Round, find_round, load_catalog
+from planner.cli.common import emit_json, json_option, wrap
+
+
+def _print_round(round_: Round) -> None:
+    click.echo(click.style(f"{round_.name} ({round_.slug}), {round_.minutes} minutes", bold=True))
+    click.echo(wrap(round_.summary))
+    click.echo("\nWhat it assesses:")
+    for line in round_.assesses:
+        click.echo(wrap(f"- {line}", "  "))
+    click.echo("\nTips:")
+    for line in round_.tips:
+        click.echo(wrap(f"- {line}", "  "))
+    click.echo(f"\nQuestion bank ({len(round_.questions)}):")
+    for question in round_.questions:
+        level = f" {question.difficulty}" if question.difficulty else ""
+        themes = f" [{', '.join(question.themes)}]" if question.themes else ""
+        click.echo(f"  {question.id} ({question.minutes} min{level}){themes}")
+        click.echo(wrap(question.text, "      "))
+
+
+@click.command()
+@click.argument("round_name", metavar="[ROUND]", required=False)
+@json_option
+def rounds(round_name: str | None, as_json: bool):
+    """The five rounds of the loop; with ROUND, its tips and question bank."""
+    catalog = load_catalog()
+    if round_name is not None:
+        round_ = find_round(round_name)
+        if as_json:
+            emit_json(asdict(round_))
+        else:
+            _print_round(round_)
+        return
+    if as_json:
+        emit_json([asdict(r) for r in catalog.rounds])
+        return
+    click.echo(click.style("The ML engineer interview loop", bold=True))
+    for number, round_ in enumerate(catalog.rounds, start=1):
+        click.echo(
+            f"{number}. {round_.name:<18} {round_.minutes:>3} min  "
+            f"{len(round_.questions):>3} questions  ({round_.slug})"
+        )
+    click.echo("\nSee one round's tips and questions: planner rounds ml-coding")

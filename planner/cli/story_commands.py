@@ -1,0 +1,374 @@
+"""`planner story ...`: the STAR story bank from the shell."""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from planner.catalog import THEMES, find_round
+from planner.cli.common import db_option, emit_json, json_option, open_store, today, wrap, write_file
+from planner.dates import parse_date
+from planner.errors import UserError
+from planner.stories import (
+    STAR_FIELDS,
+    STORY_FIELDS,
+    Story,
+    check_fields,
+    coverage,
+    from_template,
+    search_words,
+    speaking_time,
+    to_template,
+)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _field_options(command):
+    options = [
+        click.option("--title", help="A few words you will recognise the story by."),
+        click.option("--situation", help="S: the context, briefly."),
+        click.option("--task", help="T: what you had to achieve."),
+        click.option("--action", help="A: what you did, and why."),
+        click.option("--result", help="R: what came of it, with figures where you have them."),
+        click.option("--theme", "themes", multiple=True, help=f"Repeatable: {', '.join(THEMES)}."),
+        click.option("--tag", "tags", multiple=True, help="Repeatable free tag, e.g. --tag ranking."),
+        click.option("--company", help="Where it happened."),
+        click.option("--role", help="Your role then."),
+        click.option("--year", help="When it happened, e.g. 2024."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _given(options: dict) -> dict:
+    """The story fields the user actually passed as flags."""
+    return {name: value for name, value in options.items() if name in STORY_FIELDS and value not in (None, ())}
+
+
+def _edit_in_editor(fields: dict) -> dict:
+    text = click.edit(to_template(fields), extension=".md", require_save=True)
+    if text is None:
+        raise UserError("the editor closed without saving; nothing was changed")
+    return from_template(text)
+
+
+def _ask_for_missing(fields: dict) -> dict:
+    fields = dict(fields)
+    if not fields.get("title", "").strip():
+        fields["title"] = click.prompt("Title")
+    if not fields.get("themes"):
+        fields["themes"] = click.prompt(f"Themes ({', '.join(THEMES)}; commas between)")
+    for name in STAR_FIELDS:
+        if name not in fields:
+            fields[name] = click.prompt(name.capitalize(), default="", show_default=False)
+    if "tags" not in fields:
+        fields["tags"] = click.prompt("Tags (commas between, optional)", default="", show_default=False)
+    return fields
+
+
+def _story_line(story: Story) -> str:
+    themes = ",".join(story.themes)
+    tags = ",".join(story.tags)
+    flag = " !" if story.warnings else ""
+    return f"{story.id:>4}  {story.title[:40]:<40}  {themes:<20}  {tags[:24]:<24}  {story.words:>4}w {speaking_time(story.seconds)}{flag}"
+
+
+def _print_story(story: Story) -> None:
+    click.echo(click.style(f"#{story.id} {story.title}", bold=True))
+    facts = [", ".join(story.themes)]
+    if story.tags:
+        facts.append("tags: " + ", ".join(story.tags))
+    facts += [str(part) for part in (story.company, story.role, story.year) if part]
+    facts.append(f"{story.words} words, {speaking_time(story.seconds)} aloud")
+    click.echo(" · ".join(facts))
+    for name in STAR_FIELDS:
+        click.echo(f"\n{name.capitalize()}")
+        text = getattr(story, name)
+        click.echo("\n".join(wrap(paragraph, "  ") for paragraph in text.splitlines() if paragraph.strip()) or "  (empty)")
+    for warning in story.warnings:
+        click.echo(f"\nnote: {warning}")
+    if story.told:
+        told = "; ".join(f"{use.company}{' ' + use.round if use.round else ''} on {use.date}" for use in story.told)
+        click.echo(f"\ntold: {told}")
+
+
+@click.group()
+def story():
+    """Your bank of STAR stories (situation, task, action, result)."""
+
+
+@story.command()
+@_field_options
+@click.option("--edit", is_flag=True, help="Write the story in $EDITOR.")
+@db_option
+def add(edit: bool, **options):
+    """File a story: a title and a theme are enough, the rest can come later."""
+    fields = _given(options)
+    if edit:
+        fields = _edit_in_editor(fields)
+    elif not fields.get("title") or not fields.get("themes"):
+        if not stdin_is_terminal():
+            raise UserError("a story needs --title and at least one --theme (or use --edit)")
+        fields = _ask_for_missing(fields)
+    clean = check_fields(fields)
+    with open_store() as store:
+        story_id = store.add_story(clean)
+        added = store.story(story_id)
+    click.echo(f"Added story {story_id}: {added.title}")
+    for warning in added.warnings:
+        click.echo(f"note: {warning}")
+
+
+@story.command(name="list")
+@click.option("--theme", help="Only stories with this theme.")
+@click.option("--tag", help="Only stories with this tag.")
+@click.option("--incomplete", is_flag=True, help="Only stories with a STAR part still empty.")
+@json_option
+@db_option
+def list_(theme: str | None, tag: str | None, incomplete: bool, as_json: bool):
+    """The stories in the bank."""
+    if theme is not None:
+        (theme,) = check_fields({"themes": [theme]}, partial=True)["themes"]
+    with open_store() as store:
+        stories = store.stories()
+    stories = [
+        s
+        for s in stories
+        if (theme is None or theme in s.themes)
+        and (tag is None or tag.casefold() in (t.casefold() for t in s.tags))
+        and (not incomplete or s.missing)
+    ]
+    if as_json:
+        emit_json([s.to_json() for s in stories])
+        return
+    if not stories:
+        click.echo("No stories match." if (theme or tag or incomplete) else "No stories yet: planner story add")
+        return
+    for s in stories:
+        click.echo(_story_line(s))
+    if any(s.warnings for s in stories):
+        click.echo("\n! has a note: see planner story show ID")
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@json_option
+@db_option
+def show(story_id: int, as_json: bool):
+    """One story in full, with its length and where it has been told."""
+    with open_store() as store:
+        found = store.story(story_id)
+    if as_json:
+        emit_json(found.to_json())
+    else:
+        _print_story(found)
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@_field_options
+@click.option("--add-tag", "add_tags", multiple=True, help="Repeatable: a tag to add.")
+@click.option("--remove-tag", "remove_tags", multiple=True, help="Repeatable: a tag to remove.")
+@click.option("--edit", is_flag=True, help="Edit the whole story in $EDITOR.")
+@db_option
+def edit(story_id: int, add_tags, remove_tags, edit: bool, **options):
+    """Change a story: the flags given replace those fields (--theme and --tag replace the lists)."""
+    changes = _given(options)
+    with open_store() as store:
+        current = store.story(story_id)
+        if add_tags or remove_tags:
+            tags = [t for t in changes.get("tags", current.tags) if t not in remove_tags]
+            changes["tags"] = [*tags, *add_tags]
+        if edit:
+            fields = {name: getattr(current, name) for name in STORY_FIELDS} | changes
+            clean = check_fields(_edit_in_editor(fields))
+        elif changes:
+            clean = check_fields(changes, partial=True)
+        else:
+            raise UserError("nothing to change: give the fields to change, such as --title, or --edit")
+        store.update_story(story_id, clean)
+        updated = store.story(story_id)
+    click.echo(f"Updated story {story_id}: {updated.title}")
+    for warning in updated.warnings:
+        click.echo(f"note: {warning}")
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@click.option("--yes", is_flag=True, help="Delete without asking.")
+@db_option
+def rm(story_id: int, yes: bool):
+    """Delete a story (asks first)."""
+    with open_store() as store:
+        doomed = store.story(story_id)
+        told = f" It has been told {len(doomed.told)} time(s)." if doomed.told else ""
+        if not yes and not click.confirm(f"Delete story {story_id} {doomed.title!r}?{told}", default=False):
+            raise UserError("not deleted")
+        store.delete_story(story_id)
+    click.echo(f"Deleted story {story_id}: {doomed.title}")
+
+
+@story.command()
+@click.argument("words", nargs=-1, required=True)
+@json_option
+@db_option
+def search(words: tuple[str, ...], as_json: bool):
+    """Stories containing all the WORDS (any form: "deadline" finds "deadlines")."""
+    terms = search_words(" ".join(words))
+    if not terms:
+        raise UserError("give some words to search for, e.g. planner story search deadline")
+    with open_store() as store:
+        found = store.search_stories(terms)
+    if as_json:
+        emit_json([s.to_json() | {"snippet": snippet} for s, snippet in found])
+        return
+    if not found:
+        click.echo(f"No story mentions {' '.join(terms)}.")
+    for s, snippet in found:
+        click.echo(f"{s.id:>4}  {s.title}")
+        click.echo(wrap(snippet, "      "))
+
+
+def _read_import(path: Path) -> list[dict]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        records = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from exc
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+    if not isinstance(records, list):
+        raise UserError(f"{path} must hold a JSON list of stories, not a {type(records).__name__}")
+    stories = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise UserError(f"record {number} is not an object with story fields; nothing was imported")
+        label = f"record {number}" + (f" ({record['title']!r})" if isinstance(record.get("title"), str) else "")
+        try:
+            stories.append(check_fields({name: record[name] for name in STORY_FIELDS if name in record}))
+        except UserError as exc:
+            raise UserError(f"{label}: {exc}; nothing was imported") from None
+    return stories
+
+
+def _same_story_key(fields) -> tuple:
+    get = fields.get if isinstance(fields, dict) else lambda name, default="": getattr(fields, name)
+    return tuple(get(name, "") for name in ("title", *STAR_FIELDS))
+
+
+@story.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@db_option
+def import_(file: Path):
+    """Add the stories of a JSON FILE (a list of story objects), all or none.
+
+    Stories already in the bank, word for word, are skipped.
+    """
+    stories = _read_import(file)
+    with open_store() as store:
+        known = {_same_story_key(s) for s in store.stories()}
+        fresh = []
+        for fields in stories:
+            key = _same_story_key(fields)
+            if key not in known:
+                known.add(key)
+                fresh.append(fields)
+        store.add_stories(fresh)
+    skipped = len(stories) - len(fresh)
+    click.echo(f"Imported {len(fresh)} stories" + (f"; skipped {skipped} already in the bank." if skipped else "."))
+
+
+def _markdown(stories: list[Story]) -> str:
+    parts = ["# STAR stories", ""]
+    for s in stories:
+        facts = [", ".join(s.themes)] + (["tags: " + ", ".join(s.tags)] if s.tags else [])
+        facts += [str(part) for part in (s.company, s.role, s.year) if part]
+        facts.append(f"{s.words} words, {speaking_time(s.seconds)} aloud")
+        parts += [f"## {s.title}", "", f"*{' · '.join(facts)}*", ""]
+        for name in STAR_FIELDS:
+            parts += [f"### {name.capitalize()}", "", getattr(s, name) or "_(to write)_", ""]
+    return "\n".join(parts)
+
+
+@story.command()
+@click.option("--format", "format_", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
+@db_option
+def export(format_: str, output: Path | None):
+    """All stories as JSON (to re-import) or Markdown (a study sheet)."""
+    with open_store() as store:
+        stories = store.stories()
+    if format_ == "json":
+        text = json.dumps([{"id": s.id} | s.to_json() for s in stories], indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = _markdown(stories)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_file(output, text)
+        click.echo(f"Wrote {len(stories)} stories to {output}", err=True)
+
+
+@story.command()
+@json_option
+@db_option
+def matrix(as_json: bool):
+    """Which themes (and most used tags) your stories cover, and the gaps."""
+    with open_store() as store:
+        stories = store.stories()
+    grid = coverage(stories)
+    if as_json:
+        emit_json(
+            {
+                "themes": grid.by_theme,
+                "top_tags": [{"tag": tag, "stories": n} for tag, n in grid.top_tags],
+                "gaps": grid.gaps,
+                "stories": [{"id": s.id, "title": s.title, "themes": list(s.themes), "tags": list(s.tags)} for s in stories],
+            }
+        )
+        return
+    columns = list(THEMES) + [tag for tag, _ in grid.top_tags[:4]]
+    widths = [max(len(c), 3) for c in columns]
+    click.echo(f"{'':<36}" + "  ".join(c[:w].center(w) for c, w in zip(columns, widths)))
+    for s in stories:
+        marks = ["●" if c in s.themes or (c not in THEMES and c in s.tags) else "·" for c in columns]
+        click.echo(f"{s.id:>4} {s.title[:30]:<31}" + "  ".join(m.center(w) for m, w in zip(marks, widths)))
+    totals = [grid.by_theme.get(c, dict(grid.top_tags).get(c, 0)) for c in columns]
+    click.echo(f"{'':>4} {'stories':<31}" + "  ".join(str(n).center(w) for n, w in zip(totals, widths)))
+    if grid.gaps:
+        click.echo("\nGaps:")
+        for gap in grid.gaps:
+            click.echo(f"  - {gap}")
+    else:
+        click.echo("\nEvery theme has at least two stories.")
+
+
+@story.command()
+@click.argument("story_id", type=int, metavar="ID")
+@click.option("--company", required=True, help="Who you told it to.")
+@click.option("--round", "round_name", help="Which round, e.g. behavioral.")
+@click.option("--date", "when", default="today", show_default=True, help="When, e.g. yesterday or 2026-11-20.")
+@db_option
+def told(story_id: int, company: str, round_name: str | None, when: str):
+    """Record that you told a story, so you do not tell one company the same story twice."""
+    company = company.strip()
+    if not company:
+        raise UserError("--company needs a name")
+    on = parse_date(when, today(), prefer="past")
+    if on > today():
+        raise UserError(f"{when!r} is {on}, in the future; record a story once you have told it")
+    slug = find_round(round_name).slug if round_name else None
+    with open_store() as store:
+        earlier = [u for u in store.story(story_id).told if u.company.casefold() == company.casefold()]
+        store.record_told(story_id, company, slug, on.isoformat())
+    click.echo(f"Recorded: story {story_id} told at {company}{' (' + slug + ')' if slug else ''} on {on}.")
+    for use in earlier:
+        click.echo(f"note: {company} already heard it on {use.date}")

@@ -1,0 +1,80 @@
+import json
+import os
+import subprocess
+import sys
+
+from planner.cli import cli
+from click.testing import CliRunner
+
+
+def test_rounds_json_lists_the_loop_with_its_question_banks(run):
+    result = run("rounds", "--json")
+    assert result.exit_code == 0, result.output
+    rounds = json.loads(result.stdout)
+    assert [(r["slug"], r["minutes"]) for r in rounds] == [
+        ("recruiter-screen", 30),
+        ("ml-coding", 45),
+        ("ml-concepts", 45),
+        ("ml-system-design", 45),
+        ("behavioral", 30),
+    ]
+    for round_ in rounds:
+        assert round_["name"] and round_["tips"]
+        for question in round_["questions"]:
+            assert question["id"] and question["text"] and question["minutes"] > 0
+
+
+def test_rounds_prints_a_table_a_person_can_read(run):
+    result = run("rounds")
+    assert result.exit_code == 0
+    assert "ML system design" in result.stdout and "45 min" in result.stdout
+
+
+def test_one_round_shows_its_tips_and_bank_and_accepts_a_short_name(run):
+    result = run("rounds", "design")
+    assert result.exit_code == 0
+    assert "Tips:" in result.stdout and "design-" in result.stdout
+    one = json.loads(run("rounds", "ml-coding", "--json").stdout)
+    assert one["slug"] == "ml-coding" and len(one["questions"]) >= 20
+
+
+def test_an_unknown_round_is_one_line_naming_the_choices(run):
+    result = run("rounds", "astrology")
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "astrology" in lines[0] and "ml-coding" in lines[0]
+
+
+def test_a_mistyped_command_or_option_is_one_line(run):
+    for args in (["roundz"], ["rounds", "--jsn"]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_where_follows_the_flag_then_the_environment_then_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    monkeypatch.delenv("PLANNER_DB", raising=False)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["where"]).stdout.strip() == str(tmp_path / "data-home" / "planner" / "planner.db")
+    monkeypatch.setenv("PLANNER_DB", str(tmp_path / "env.db"))
+    assert runner.invoke(cli, ["where"]).stdout.strip() == str(tmp_path / "env.db")
+    assert runner.invoke(cli, ["where", "--db", str(tmp_path / "flag.db")]).stdout.strip() == str(tmp_path / "flag.db")
+    assert runner.invoke(cli, ["--db", str(tmp_path / "flag.db"), "where"]).stdout.strip() == str(tmp_path / "flag.db")
+    assert not (tmp_path / "data-home").exists(), "where creates nothing"
+
+
+def test_shell_commands_do_not_import_textual():
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from planner.cli import cli\n"
+        "result = CliRunner().invoke(cli, ['rounds'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

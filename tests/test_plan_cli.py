@@ -1,0 +1,143 @@
+import json
+from datetime import date, timedelta
+
+import pytest
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setenv("PLANNER_TODAY", TODAY.isoformat())
+
+
+def agenda(run, *flags) -> dict:
+    result = run("agenda", "--json", *flags)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_plain_language_dates_are_echoed_as_understood(run):
+    result = run("interview", "add", "Acme", "--date", "in 3 weeks", "--role", "ML Engineer")
+    assert result.exit_code == 0, result.output
+    assert "Acme (ML Engineer) on Tue 15 Dec 2026, in 21 days" in result.stdout
+    [interview] = json.loads(run("interview", "list", "--json").stdout)
+    assert interview["date"] == "2026-12-15" and interview["days_left"] == 21
+    assert set(interview["rounds"].values()) == {"2026-12-15"}
+
+
+def test_rounds_can_fall_on_other_days(run):
+    result = run("interview", "add", "Globex", "--date", "Dec 18", "--round", "screen=next monday")
+    assert result.exit_code == 0, result.output
+    [interview] = json.loads(run("interview", "list", "--json").stdout)
+    assert interview["rounds"]["recruiter-screen"] == "2026-11-30"
+    assert interview["rounds"]["ml-coding"] == "2026-12-18"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["interview", "add", "Acme", "--date", "whenever"], "cannot read 'whenever'"),
+        (["interview", "add", "Acme", "--date", "2026-11-01"], "in the past"),
+        (["interview", "add", "Acme", "--date", "yesterday"], "in the past"),
+        (["interview", "add", "  ", "--date", "friday"], "company"),
+        (["interview", "add", "Acme", "--date", "friday", "--round", "lunch=monday"], "unknown round"),
+        (["interview", "add", "Acme", "--date", "friday", "--round", "screen"], "ROUND=WHEN"),
+        (["interview", "edit", "99", "--date", "friday"], "no interview 99"),
+        (["config", "set", "budget", "lots"], "whole minutes"),
+        (["config", "set", "budget", "2000"], "between 0"),
+        (["config", "set", "days-off", "sat,funday"], "unknown weekday"),
+        (["config", "set", "colour", "blue"], "unknown setting"),
+        (["done", "12345"], "no task 12345"),
+        (["agenda", "--date", "the day after never"], "cannot read"),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(run, db_path, args, message):
+    assert run("interview", "add", "Seed", "--date", "in 2 weeks").exit_code == 0
+    before = db_path.read_bytes()
+    result = run(*args)
+    assert result.exit_code != 0
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert db_path.read_bytes() == before
+
+
+def test_the_agenda_shows_todays_work_within_budget_and_the_days_left(run):
+    run("config", "set", "budget", "90")
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    run("interview", "add", "Globex", "--date", "2027-01-20")
+    today = agenda(run)
+    assert today["date"] == "2026-11-24" and today["budget_minutes"] == 90
+    assert 0 < sum(t["minutes"] for t in today["tasks"]) <= 90
+    assert {t["round"] for t in today["tasks"]} <= {
+        "recruiter-screen", "ml-coding", "ml-concepts", "ml-system-design", "behavioral"}
+    assert [(i["company"], i["days_left"]) for i in today["interviews"]] == [("Acme", 21), ("Globex", 57)]
+    text = run("agenda").stdout
+    assert "Acme in 21 days" in text and "Today" in text
+
+
+def test_checking_off_missing_a_day_and_rebalancing(run, monkeypatch):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    first, second = agenda(run)["tasks"][:2]
+    assert run("done", str(first["id"]), "--minutes", "50").exit_code == 0
+    assert run("skip", str(second["id"])).exit_code == 0
+    statuses = {t["id"]: t["status"] for t in agenda(run)["tasks"]}
+    assert statuses[first["id"]] == "done" and statuses[second["id"]] == "skipped"
+
+    # Two days later, with tomorrow's work not done: it shows up first, marked overdue.
+    missed = agenda(run, "--date", "2026-11-25")["tasks"]
+    monkeypatch.setenv("PLANNER_TODAY", "2026-11-26")
+    later = agenda(run)
+    overdue = [t for t in later["tasks"] if t["overdue"]]
+    assert [t["id"] for t in overdue] == [t["id"] for t in missed if t["status"] == "planned"]
+    assert later["tasks"][: len(overdue)] == overdue
+
+    assert run("plan", "--rebalance").exit_code == 0
+    after = agenda(run)
+    assert not any(t["overdue"] for t in after["tasks"])
+    assert sum(t["minutes"] for t in after["tasks"]) <= after["budget_minutes"]
+    plan = json.loads(run("plan", "--json").stdout)
+    assert all(sum(t["minutes"] for t in d["tasks"] if t["status"] == "planned") <= d["budget_minutes"] for d in plan["days"])
+    # Work done is history: it is not planned again.
+    keys_done = {first["title"]}
+    assert keys_done.isdisjoint(t["title"] for d in plan["days"] for t in d["tasks"] if t["status"] == "planned")
+
+
+def test_changing_the_date_or_budget_replans_and_keeps_done_work(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    task = agenda(run)["tasks"][0]
+    run("done", str(task["id"]))
+    assert run("interview", "edit", "1", "--date", "2027-01-10").exit_code == 0
+    plan = json.loads(run("plan", "--json").stdout)
+    last_day = max(d["date"] for d in plan["days"])
+    assert "2026-12-15" < last_day < "2027-01-10"
+    done = [t for d in plan["days"] for t in d["tasks"] if t["status"] == "done"]
+    assert [t["id"] for t in done] == [task["id"]]
+    assert run("config", "set", "days-off", "sat,sun").exit_code == 0
+    plan = json.loads(run("plan", "--json").stdout)
+    assert all(date.fromisoformat(d["date"]).weekday() < 5 for d in plan["days"] if any(t["status"] == "planned" for t in d["tasks"]))
+
+
+def test_too_little_time_is_reported(run):
+    run("config", "set", "budget", "20")
+    result = run("interview", "add", "Acme", "--date", "in 4 days")
+    assert "minutes short" in result.stdout
+    assert json.loads(run("plan", "--json").stdout)["short_minutes"] > 0
+
+
+def test_the_plan_exports_to_a_calendar_with_stable_ids(run, tmp_path):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    ics = tmp_path / "plan.ics"
+    assert run("plan", "--ics", str(ics)).exit_code == 0
+    text = ics.read_bytes().decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert "UID:study-2026-11-24@planner" in text and "SUMMARY:Acme interview" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    first_uids = sorted(line for line in text.split("\r\n") if line.startswith("UID:"))
+    run("plan", "--ics", str(ics))
+    assert sorted(line for line in ics.read_bytes().decode().split("\r\n") if line.startswith("UID:")) == first_uids
+
+
+def test_removing_an_interview_removes_its_plan(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    assert run("interview", "rm", "1", "--yes").exit_code == 0
+    assert agenda(run)["tasks"] == [] and agenda(run)["interviews"] == []

@@ -1,0 +1,230 @@
+import json
+
+import pytest
+
+from planner.cli import story_commands
+
+ACTION = "I profiled the pipeline, found the join that dominated, rewrote it as a broadcast join and added a regression test."
+
+
+@pytest.fixture
+def add(run):
+    def add_story(title="Cut training time in half", *flags):
+        result = run("story", "add", "--title", title, *(flags or ("--theme", "success")))
+        assert result.exit_code == 0, result.output
+        return int(result.stdout.split()[2].rstrip(":"))
+
+    return add_story
+
+
+def listed(run, *flags) -> list[dict]:
+    result = run("story", "list", "--json", *flags)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def unchanged_by(db_path, run, *args, input=None):
+    """Run a command that must fail, and check it left the database file exactly as it was."""
+    before = db_path.read_bytes()
+    result = run(*args, input=input)
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert db_path.read_bytes() == before
+    return result.stderr
+
+
+def test_add_prints_the_id_and_list_shows_every_field(run, add):
+    story_id = add(
+        "Pushed back on launching a leaky model",
+        "--theme", "conflict", "--theme", "Challenge",
+        "--tag", "leakage", "--tag", "launch",
+        "--situation", "A churn model scored 0.97 AUC offline.",
+        "--task", "Decide whether it could ship.",
+        "--action", ACTION,
+        "--result", "We found leakage, fixed it, and shipped a week later at 0.81 AUC.",
+        "--company", "Globex", "--role", "ML Engineer", "--year", "2024",
+    )
+    [story] = listed(run)
+    assert story["id"] == story_id
+    assert story["themes"] == ["conflict", "challenge"]
+    assert story["tags"] == ["leakage", "launch"]
+    assert story["action"] == ACTION and story["year"] == 2024
+    assert story["words"] == 45
+    assert json.loads(run("story", "show", str(story_id), "--json").stdout) == story
+
+
+def test_list_filters_by_theme_tag_and_incomplete(run, add):
+    add("A", "--theme", "success", "--tag", "ranking")
+    add("B", "--theme", "failure", "--situation", "s", "--task", "t", "--action", "a", "--result", "r")
+    assert [s["title"] for s in listed(run, "--theme", "failure")] == ["B"]
+    assert [s["title"] for s in listed(run, "--tag", "Ranking")] == ["A"]
+    assert [s["title"] for s in listed(run, "--incomplete")] == ["A"]
+    assert "A" in run("story", "list").stdout
+
+
+def test_a_long_story_and_a_thin_action_are_flagged(run, add):
+    long_text = " ".join(["word"] * 150)
+    story_id = add("Long", "--theme", "success", "--situation", long_text, "--task", long_text, "--action", "I did it.", "--result", "ok")
+    shown = json.loads(run("story", "show", str(story_id), "--json").stdout)
+    assert shown["seconds"] > 120
+    assert any("aim for under 2 minutes" in w for w in shown["warnings"])
+    assert any("thin action" in w for w in shown["warnings"])
+
+
+def test_text_with_quotes_sql_and_emoji_is_stored_exactly(run, add):
+    title = "Robert'); DROP TABLE stories;-- \"quoted\" 🚀 NEAR(a b) *"
+    story_id = add(title, "--theme", "challenge", "--tag", "ünïcode ✨")
+    story = json.loads(run("story", "show", str(story_id), "--json").stdout)
+    assert story["title"] == title and story["tags"] == ["ünïcode ✨"]
+    assert len(listed(run)) == 1
+
+
+def test_bad_adds_say_why_in_one_line_and_change_nothing(run, add, db_path):
+    add()
+    assert "success, failure, conflict, challenge" in unchanged_by(db_path, run, "story", "add", "--title", "x", "--theme", "winning")
+    assert "title" in unchanged_by(db_path, run, "story", "add", "--title", "   ", "--theme", "success")
+    assert "--title" in unchanged_by(db_path, run, "story", "add", "--theme", "success")
+    assert "limit" in unchanged_by(db_path, run, "story", "add", "--title", "x", "--theme", "success", "--action", "a" * 50_000)
+    assert "year" in unchanged_by(db_path, run, "story", "add", "--title", "x", "--theme", "success", "--year", "last year")
+
+
+def test_add_asks_for_each_missing_field_in_a_terminal(run, monkeypatch):
+    monkeypatch.setattr(story_commands, "stdin_is_terminal", lambda: True)
+    answers = "Rescued a failing launch\nfailure, challenge\nthe s\nthe t\nthe a\nthe r\nlaunch\n"
+    result = run("story", "add", input=answers)
+    assert result.exit_code == 0, result.output
+    [story] = listed(run)
+    assert story["themes"] == ["failure", "challenge"]
+    assert (story["situation"], story["result"], story["tags"]) == ("the s", "the r", ["launch"])
+
+
+def test_add_and_edit_through_the_editor(run, add, monkeypatch):
+    def fake_editor(text, **_):
+        return (
+            text.replace("Title: ", "Title: Mentored a new hire")
+            .replace("Themes: ", "Themes: success")
+            .replace("## Action\n", "## Action\nI paired with them daily.\nThen stepped back.")
+        )
+
+    monkeypatch.setattr("click.edit", fake_editor)
+    assert run("story", "add", "--edit").exit_code == 0
+    [story] = listed(run)
+    assert story["title"] == "Mentored a new hire"
+    assert story["action"] == "I paired with them daily.\nThen stepped back."
+
+    monkeypatch.setattr("click.edit", lambda text, **_: text.replace("Tags: ", "Tags: mentoring, people"))
+    assert run("story", "edit", str(story["id"]), "--edit").exit_code == 0
+    assert listed(run)[0]["tags"] == ["mentoring", "people"]
+
+    monkeypatch.setattr("click.edit", lambda text, **_: None)
+    assert run("story", "edit", str(story["id"]), "--edit").exit_code == 1
+
+
+def test_edit_changes_only_the_given_fields_and_tags_can_be_added_and_removed(run, add):
+    story_id = add("Old title", "--theme", "success", "--tag", "a", "--tag", "b", "--situation", "kept")
+    assert run("story", "edit", str(story_id), "--title", "New title", "--add-tag", "c", "--remove-tag", "a").exit_code == 0
+    [story] = listed(run)
+    assert (story["title"], story["situation"], story["tags"]) == ("New title", "kept", ["b", "c"])
+    assert run("story", "edit", str(story_id), "--theme", "failure").exit_code == 0
+    assert listed(run)[0]["themes"] == ["failure"]
+
+
+def test_edit_and_show_of_a_missing_story_fail_cleanly(run, add, db_path):
+    add()
+    assert "no story 42" in unchanged_by(db_path, run, "story", "edit", "42", "--title", "x")
+    assert "no story 42" in unchanged_by(db_path, run, "story", "show", "42")
+    assert "nothing to change" in unchanged_by(db_path, run, "story", "edit", "1")
+    assert "theme" in unchanged_by(db_path, run, "story", "edit", "1", "--theme", "nope")
+
+
+def test_rm_asks_first_unless_yes(run, add, db_path):
+    story_id = add()
+    unchanged_by(db_path, run, "story", "rm", str(story_id), input="n\n")
+    assert len(listed(run)) == 1
+    assert run("story", "rm", str(story_id), input="y\n").exit_code == 0
+    assert listed(run) == []
+    other = add()
+    assert run("story", "rm", str(other), "--yes").exit_code == 0
+    assert listed(run) == []
+
+
+def test_search_stems_and_survives_query_syntax(run, add):
+    add("Deadline crunch", "--theme", "challenge", "--action", "We were missing deadlines every sprint, so I replanned.")
+    add("Other", "--theme", "success", "--action", "Unrelated work on embeddings.")
+    found = json.loads(run("story", "search", "deadline", "--json").stdout)
+    assert [s["title"] for s in found] == ["Deadline crunch"]
+    for nasty in ('"', "NEAR(", "*", "-", "(deadline", 'deadline" OR "x'):
+        result = run("story", "search", nasty)
+        assert result.exit_code in (0, 1) and "Traceback" not in result.output, nasty
+    assert "Deadline crunch" in run("story", "search", "(deadline").stdout
+
+
+def test_export_then_import_into_an_empty_bank_gives_the_same_stories(run, add, tmp_path, db_path):
+    add("One 🚀", "--theme", "success", "--tag", "x", "--situation", "s\nsecond line", "--year", "2021")
+    add("Two", "--theme", "conflict", "--theme", "failure", "--company", "Initech")
+    out = tmp_path / "stories.json"
+    assert run("story", "export", "-o", str(out)).exit_code == 0
+    fields = ["title", "situation", "task", "action", "result", "themes", "tags", "company", "role", "year"]
+    before = [{k: s[k] for k in fields} for s in listed(run)]
+
+    db_path.unlink()
+    result = run("story", "import", str(out))
+    assert result.exit_code == 0 and "Imported 2" in result.stdout
+    assert [{k: s[k] for k in fields} for s in listed(run)] == before
+    assert "skipped 2" in run("story", "import", str(out)).stdout
+    assert len(listed(run)) == 2
+
+
+def test_markdown_export_is_a_study_sheet(run, add):
+    add("Shipped it", "--theme", "success", "--action", "I wrote the plan.")
+    sheet = run("story", "export", "--format", "markdown").stdout
+    assert "## Shipped it" in sheet and "### Action" in sheet and "I wrote the plan." in sheet
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"{not json", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b'{"title": "x"}', "JSON list"),
+        (b'[{"title": "ok", "themes": ["success"]}, 7]', "record 2"),
+        (b'[{"title": "ok", "themes": ["success"]}, {"title": "Bad one", "themes": ["glory"]}]', "record 2 ('Bad one')"),
+        (b'[{"title": "ok", "themes": ["success"]}, {"themes": ["success"]}]', "title"),
+        (b'[{"title": "ok", "themes": "success", "tags": [1, 2]}]', "tags"),
+    ],
+)
+def test_a_bad_import_names_the_problem_and_imports_nothing(run, add, db_path, tmp_path, content, message):
+    add()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    assert message in unchanged_by(db_path, run, "story", "import", str(bad))
+    assert len(listed(run)) == 1
+
+
+def test_import_of_a_missing_file_fails_cleanly(run, db_path, add):
+    add()
+    assert "cannot read" in unchanged_by(db_path, run, "story", "import", str(db_path.parent / "nope.json"))
+
+
+def test_matrix_shows_coverage_and_gaps(run, add):
+    add("A", "--theme", "success", "--tag", "ranking")
+    add("B", "--theme", "success", "--theme", "conflict", "--tag", "ranking")
+    grid = json.loads(run("story", "matrix", "--json").stdout)
+    assert grid["themes"] == {"success": 2, "failure": 0, "conflict": 1, "challenge": 0}
+    assert grid["top_tags"] == [{"tag": "ranking", "stories": 2}]
+    assert "no failure story yet" in grid["gaps"]
+    text = run("story", "matrix").stdout
+    assert "no challenge story yet" in text and "ranking" in text
+
+
+def test_told_records_where_a_story_was_used(run, add, db_path):
+    story_id = add()
+    result = run("story", "told", str(story_id), "--company", "Acme", "--round", "behavioral", "--date", "2026-01-05")
+    assert result.exit_code == 0, result.output
+    assert listed(run)[0]["told"] == [{"company": "Acme", "round": "behavioral", "date": "2026-01-05"}]
+    again = run("story", "told", str(story_id), "--company", "acme", "--date", "2026-01-06")
+    assert "already heard it on 2026-01-05" in again.stdout
+    assert "cannot read" in unchanged_by(db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "someday soon")
+    assert "unknown round" in unchanged_by(db_path, run, "story", "told", str(story_id), "--company", "Acme", "--round", "lunch")
+    assert "in the future" in unchanged_by(db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "2999-01-01")
