@@ -1,0 +1,94 @@
+"""The full-screen app: the same core and store as the CLI, one screen per part of the prep."""
+
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from planner.store import Store
+from planner.tui.interviews import InterviewsScreen
+from planner.tui.plan import PlanScreen
+from planner.tui.rounds import RoundsScreen
+from planner.tui.stories import StoriesScreen
+from planner.tui.suggest import SuggestScreen
+from planner.tui.today import TodayScreen
+
+T = TypeVar("T")
+SCREENS = {
+    "today": ("1", "Today", TodayScreen),
+    "plan": ("2", "Plan", PlanScreen),
+    "stories": ("3", "Stories", StoriesScreen),
+    "suggest": ("4", "Suggest", SuggestScreen),
+    "rounds": ("5", "Rounds", RoundsScreen),
+    "interviews": ("6", "Interviews", InterviewsScreen),
+}
+REFRESH_SECONDS = 1.0
+
+
+class PlannerApp(App):
+    TITLE = "planner"
+    SUB_TITLE = "ML engineer interview prep"
+    CSS_PATH = "planner.tcss"
+    MODES = {name: screen for name, (_, _, screen) in SCREENS.items()}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        *(Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}") for name, (key, label, _) in SCREENS.items()),
+        Binding("question_mark", "show_help_panel", "Keys", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db_path: Path, today: date | None = None):
+        super().__init__()
+        self.db_path = db_path
+        self.fixed_today = today
+        self._seen_version: tuple | None = None
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    def with_store(self, work: Callable[[Store], T]) -> T:
+        """Run work against the database on its own connection, so any worker thread may call it."""
+        with Store.open(self.db_path) as store:
+            return work(store)
+
+    def on_mount(self) -> None:
+        self._seen_version = self._file_version()
+        self.set_interval(REFRESH_SECONDS, self._refresh_if_changed)
+
+    def _file_version(self) -> tuple:
+        """Changes whenever anyone (this app or `planner` in another shell) writes to the database."""
+        stamps = []
+        for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
+            try:
+                stat = path.stat()
+                stamps.append((stat.st_mtime_ns, stat.st_size))
+            except FileNotFoundError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def _refresh_if_changed(self) -> None:
+        version = self._file_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Reload what the current screen shows."""
+        reload = getattr(self.screen, "reload", None)
+        if reload:
+            reload()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for name, (_, label, _) in SCREENS.items():
+            yield SystemCommand(f"Go to {label}", f"Show the {label} screen", lambda name=name: self.switch_mode(name))
+        yield from getattr(screen, "commands", lambda: [])()
+
+
+def build_app(db_path: Path, today: date | None = None) -> PlannerApp:
+    """The one place the app is put together, for the `planner` command and for the tests."""
+    return PlannerApp(db_path, today)

@@ -1,0 +1,43 @@
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets.option_list import Option
+
+from planner.catalog import Round, load_catalog
+
+
+def round_markdown(round_: Round) -> str:
+    lines = [f"# {round_.name} · {round_.minutes} min", "", round_.summary, "", "## What it assesses", ""]
+    lines += [f"- {item}" for item in round_.assesses]
+    lines += ["", "## Tips", ""]
+    lines += [f"- {tip}" for tip in round_.tips]
+    lines += ["", f"## Question bank ({len(round_.questions)})", ""]
+    for question in round_.questions:
+        facts = [f"{question.minutes} min", question.difficulty or "", ", ".join(question.themes)]
+        detail = " · ".join(fact for fact in facts if fact)
+        lines.append(f"- {question.text} *({detail}; `{question.id}`)*")
+    return "\n".join(lines)
+
+
+class RoundsScreen(Screen):
+    """The five rounds of the loop: what each assesses, tips, and its question bank."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield OptionList(
+                *(Option(f"{r.name}  {r.minutes}m", id=r.slug) for r in load_catalog().rounds),
+                id="round-list",
+            )
+            with VerticalScroll(id="round-detail"):
+                yield Markdown()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        round_ = load_catalog().round(event.option.id)
+        self.query_one(Markdown).update(round_markdown(round_))
+        self.query_one("#round-detail").scroll_home(animate=False)

@@ -1,0 +1,185 @@
+"""Stories: the bank as a table with live filtering, the STAR detail, add/edit/delete, coverage."""
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Markdown, Static
+
+from planner.catalog import THEMES
+from planner.stories import STAR_FIELDS, Story, coverage, speaking_time
+from planner.tui.forms import Confirm, StoryForm
+
+
+def matches(story: Story, query: str) -> bool:
+    """Every part of the query fits: plain words anywhere, theme:X and tag:X on those fields."""
+    text = " ".join([story.title, *(getattr(story, f) for f in STAR_FIELDS), *story.tags]).casefold()
+    for part in query.casefold().split():
+        key, sep, value = part.partition(":")
+        if sep and key == "theme":
+            if not any(t.startswith(value) for t in story.themes):
+                return False
+        elif sep and key == "tag":
+            if not any(value in t.casefold() for t in story.tags):
+                return False
+        elif part not in text:
+            return False
+    return True
+
+
+def story_markdown(story: Story) -> str:
+    lines = [f"## {story.title}", "", f"*{', '.join(story.themes)}*"
+             + (f" · tags: {', '.join(story.tags)}" if story.tags else "")
+             + f" · {story.words} words, {speaking_time(story.seconds)} aloud", ""]
+    for name in STAR_FIELDS:
+        lines += [f"### {name.capitalize()}", "", getattr(story, name) or "*(to write)*", ""]
+    lines += [f"> {warning}" for warning in story.warnings]
+    if story.told:
+        lines += ["", "Told: " + "; ".join(f"{t.company} on {t.date}" for t in story.told)]
+    return "\n".join(lines)
+
+
+class CoverageScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,m", "dismiss", "Close", id="coverage-close")]
+
+    def __init__(self, stories: list[Story]) -> None:
+        super().__init__()
+        self.stories = stories
+
+    def compose(self) -> ComposeResult:
+        grid = coverage(self.stories)
+        table = DataTable(id="coverage-grid")
+        table.add_columns("Story", *THEMES)
+        for story in self.stories:
+            table.add_row(story.title[:40], *("●" if t in story.themes else "·" for t in THEMES))
+        table.add_row("stories", *(str(grid.by_theme[t]) for t in THEMES))
+        gaps = "\n".join(f"• {gap}" for gap in grid.gaps) or "Every theme has at least two stories."
+        tags = ", ".join(f"{tag} ({n})" for tag, n in grid.top_tags)
+        with VerticalScroll(classes="dialog wide"):
+            yield Static("Coverage: stories × themes   (Esc to close)", classes="title")
+            yield table
+            yield Static(f"\nMost used tags: {tags or 'none yet'}\n\n{gaps}")
+
+
+class StoriesScreen(Screen):
+    AUTO_FOCUS = "#story-table"
+    BINDINGS = [
+        Binding("escape", "focus_table", "Table", show=False, id="stories-table"),
+        Binding("slash", "focus_filter", "Filter", id="stories-filter"),
+        Binding("n", "new", "New", id="stories-new"),
+        Binding("e", "edit", "Edit", id="stories-edit"),
+        Binding("x", "delete", "Delete", id="stories-delete"),
+        Binding("m", "coverage", "Coverage", id="stories-coverage"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stories: list[Story] = []
+        self.shown: list[Story] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter: words, theme:conflict, tag:ranking   (/ to come back here)", id="story-filter")
+        with Horizontal():
+            yield DataTable(id="story-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="story-detail"):
+                yield Markdown()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Title", "Themes", "Tags", "Words", "Last told")
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="stories")
+    def reload(self) -> None:
+        stories = self.app.with_store(lambda store: store.stories())
+        self.app.call_from_thread(self._show, stories)
+
+    def _show(self, stories: list[Story]) -> None:
+        self.stories = stories
+        self._filter()
+
+    def _filter(self) -> None:
+        query = self.query_one("#story-filter", Input).value
+        self.shown = [s for s in self.stories if matches(s, query)]
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for story in self.shown:
+            last = story.told[-1] if story.told else None
+            table.add_row(story.title, ", ".join(story.themes), ", ".join(story.tags), str(story.words),
+                          f"{last.company} {last.date}" if last else "", key=str(story.id))
+        if self.shown:
+            table.move_cursor(row=min(row, len(self.shown) - 1))
+        self._show_detail()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._filter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _selected(self) -> Story | None:
+        if not self.shown:
+            return None
+        return self.shown[min(self.query_one(DataTable).cursor_row, len(self.shown) - 1)]
+
+    def _show_detail(self) -> None:
+        story = self._selected()
+        if story:
+            text = story_markdown(story)
+        elif self.stories:
+            text = "No story matches the filter."
+        else:
+            text = "No stories yet. Press **n** to write your first one."
+        self.query_one(Markdown).update(text)
+
+    def action_focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#story-filter", Input).focus()
+
+    def action_new(self) -> None:
+        self.app.push_screen(StoryForm(), lambda fields: fields and self._save(None, fields))
+
+    def action_edit(self) -> None:
+        story = self._selected()
+        if story:
+            self.app.push_screen(StoryForm(story), lambda fields: fields and self._save(story.id, fields))
+
+    @work(thread=True, group="stories-write")
+    def _save(self, story_id: int | None, fields: dict) -> None:
+        if story_id is None:
+            self.app.with_store(lambda store: store.add_story(fields))
+        else:
+            self.app.with_store(lambda store: store.update_story(story_id, fields))
+        self.app.call_from_thread(self.notify, f"Saved: {fields['title']}")
+        self.app.call_from_thread(self.reload)
+
+    def action_delete(self) -> None:
+        story = self._selected()
+        if story:
+            self.app.push_screen(Confirm(f"Delete the story {story.title!r}?"),
+                                 lambda yes: yes and self._delete(story))
+
+    @work(thread=True, group="stories-write")
+    def _delete(self, story: Story) -> None:
+        self.app.with_store(lambda store: store.delete_story(story.id))
+        self.app.call_from_thread(self.notify, f"Deleted: {story.title}")
+        self.app.call_from_thread(self.reload)
+
+    def action_coverage(self) -> None:
+        self.app.push_screen(CoverageScreen(self.stories))
+
+    def commands(self):
+        yield SystemCommand("Add story", "Write a new STAR story", self.action_new)
+        yield SystemCommand("Edit story", "Edit the highlighted story", self.action_edit)
+        yield SystemCommand("Story coverage", "Stories against themes, with the gaps", self.action_coverage)

@@ -1,0 +1,167 @@
+import subprocess
+import sys
+from datetime import date
+
+from textual.widgets import DataTable, Input, Markdown, OptionList, SelectionList, Static, TextArea
+
+from planner.planning import replan
+from planner.schedule import Interview
+from planner.store import Store
+from planner.tui.app import build_app
+from planner.tui.forms import StoryForm
+
+TODAY = date(2026, 11, 24)
+SIZE = (120, 40)
+
+
+def seed(db_path, stories=(), interview=True):
+    with Store.open(db_path) as store:
+        for fields in stories:
+            store.add_story(fields)
+        if interview:
+            store.save_interview(Interview(0, "Acme", date(2026, 12, 15)))
+            replan(store, TODAY)
+
+
+async def settle(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_today_shows_the_agenda_and_checks_a_task_off(db_path):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count > 0
+        summary = str(app.screen.query_one("#today-summary", Static).render())
+        assert "Acme in 21 days" in summary
+        first_id = int(table.get_row_at(0)[1])
+        await pilot.press("d")
+        await settle(pilot)
+        await settle(pilot)
+        assert table.get_row_at(0)[0] == "✓"
+    with Store.open(db_path) as store:
+        assert store.entry(first_id).status == "done"
+
+
+async def test_the_timer_records_the_time_spent(db_path):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first_id = int(app.screen.query_one(DataTable).get_row_at(0)[1])
+        await pilot.press("t")
+        assert "left" in str(app.screen.query_one("#today-timer", Static).render())
+        await pilot.press("t")
+        await settle(pilot)
+    with Store.open(db_path) as store:
+        assert store.entry(first_id).status == "done"
+        assert store.minutes_logged(TODAY) == 1
+
+
+async def test_a_story_added_through_the_form_can_be_found_and_suggested(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StoryForm)
+        form.query_one("#title", Input).value = "Pushed back on a rushed launch"
+        form.query_one("#action", TextArea).text = "I showed my manager the offline metrics were leaking labels."
+        await pilot.press("f2")  # no theme yet: refused, and what was typed stays
+        await pilot.pause()
+        assert app.screen is form
+        assert "theme" in str(form.query_one("#form-error", Static).render())
+        assert form.query_one("#title", Input).value == "Pushed back on a rushed launch"
+        form.query_one("#themes", SelectionList).select("conflict")
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is not form
+
+        stories = app.screen
+        stories.query_one("#story-filter", Input).value = "theme:conflict leaking"
+        await pilot.pause()
+        assert stories.query_one(DataTable).row_count == 1
+        assert "Pushed back on a rushed launch" in stories.query_one(Markdown).source
+        stories.query_one("#story-filter", Input).value = "tag:nothing"
+        await pilot.pause()
+        assert stories.query_one(DataTable).row_count == 0
+
+        await pilot.press("escape")
+        await pilot.press("4")
+        await settle(pilot)
+        app.screen.query_one("#prompt", Input).value = "Tell me about a time you disagreed with your boss"
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert "Pushed back on a rushed launch" in str(options.get_option_at_index(0).prompt)
+
+
+async def test_an_interview_added_in_the_app_lays_out_the_plan(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#company", Input).value = "Initech"
+        app.screen.query_one("#when", Input).value = "in 3 weeks"
+        await pilot.pause()
+        assert "Tuesday 15 December 2026" in str(app.screen.query_one("#when-read", Static).render())
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count > 0
+
+
+async def test_a_story_added_from_the_shell_shows_up_in_the_running_app(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        assert app.screen.query_one(DataTable).row_count == 0
+        subprocess.run(
+            [sys.executable, "-m", "planner", "--db", str(db_path), "story", "add", "--title", "From the shell",
+             "--theme", "success"],
+            check=True,
+            capture_output=True,
+        )
+        for _ in range(30):
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            if app.screen.query_one(DataTable).row_count:
+                break
+        assert app.screen.query_one(DataTable).row_count == 1
+
+
+async def test_the_rounds_screen_follows_the_selection(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.screen.query_one(Markdown).source.startswith("# Recruiter screen · 30 min")
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.query_one(Markdown).source.startswith("# ML coding · 45 min")
+
+
+async def test_every_binding_has_an_id_for_the_keymap(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        for key in "123456":
+            await pilot.press(key)
+            await pilot.pause()
+            for binding in app.screen.BINDINGS + app.BINDINGS:
+                assert binding.id, binding
