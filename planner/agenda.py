@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from planner.schedule import Budget, Entry, Interview
+from planner.model import Budget, Entry, Interview
 
 
 @dataclass(frozen=True)

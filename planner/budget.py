@@ -4,7 +4,7 @@ from datetime import date
 
 from planner.dates import parse_date
 from planner.errors import UserError
-from planner.schedule import WEEKDAYS
+from planner.model import WEEKDAYS
 
 MAX_DAILY_MINUTES = 16 * 60
 

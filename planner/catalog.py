@@ -35,6 +35,7 @@ class Question:
 class Round:
     slug: str
     name: str
+    short: str  # for narrow columns
     minutes: int
     weight: int
     summary: str
@@ -97,6 +98,12 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
 
 
 @cache
+def short_names() -> dict[str, str]:
+    """Each round's short name by slug, without reading the question banks."""
+    return {raw["slug"]: raw["short"] for raw in _read_toml("rounds.toml")["rounds"]}
+
+
+@cache
 def load_catalog() -> Catalog:
     rounds = []
     seen_ids: set[str] = set()
@@ -114,6 +121,7 @@ def load_catalog() -> Catalog:
             Round(
                 slug=slug,
                 name=raw["name"],
+                short=raw["short"],
                 minutes=raw["minutes"],
                 weight=raw["weight"],
                 summary=raw["summary"],

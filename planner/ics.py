@@ -6,7 +6,7 @@ events in place instead of adding copies. Pure: entries and interviews in, text 
 
 from datetime import date, datetime, timedelta
 
-from planner.schedule import Entry, Interview
+from planner.model import Entry, Interview
 
 
 def _escape(text: str) -> str:

@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 
 from planner.agenda import Agenda, agenda_for
-from planner.schedule import WEEKDAYS, Budget, Entry, Interview
+from planner.model import WEEKDAYS, Budget, Entry, Interview
 
 
 def read_interviews(conn: sqlite3.Connection) -> list[Interview]:

@@ -19,46 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.catalog import Catalog, Question
+from planner.model import Budget, Interview
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DEFAULT_BUDGET = 60
 REVIEW_DAYS = (1, 3, 7)
 REVIEW_MINUTES = 5
 LIGHT_REVIEW_MINUTES = 20
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
 _LEVELS = {"easy": 0, "medium": 1, "hard": 2, None: 1}
-
-
-@dataclass(frozen=True)
-class Interview:
-    id: int
-    company: str
-    date: date
-    role: str | None = None
-    round_dates: tuple[tuple[str, date], ...] = ()  # rounds that fall on another day than `date`
-
-    def round_date(self, slug: str) -> date:
-        return dict(self.round_dates).get(slug, self.date)
-
-    @property
-    def dates(self) -> set[date]:
-        """Every day on which one of its rounds is held."""
-        return {self.date, *(held for _, held in self.round_dates)}
-
-
-@dataclass(frozen=True)
-class Budget:
-    daily: int = DEFAULT_BUDGET
-    weekdays: tuple[tuple[int, int], ...] = ()  # (weekday 0=Monday, minutes) that differ from daily
-    days_off: frozenset[int] = frozenset()  # weekdays with no study
-    dates_off: frozenset[date] = frozenset()
-
-    def minutes_on(self, day: date) -> int:
-        return 0 if day in self.dates_off else self.minutes_on_weekday(day.weekday())
-
-    def minutes_on_weekday(self, weekday: int) -> int:
-        return 0 if weekday in self.days_off else dict(self.weekdays).get(weekday, self.daily)
 
 
 @dataclass(frozen=True)
@@ -71,22 +39,6 @@ class Task:
     due: date
     interview_id: int
     question_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A task of the plan as stored, with its id and status (planned, done or skipped)."""
-
-    id: int
-    key: str
-    round: str
-    kind: str
-    title: str
-    minutes: int
-    due: date
-    status: str
-    interview_id: int | None
-    question_id: str | None
 
 
 @dataclass(frozen=True)

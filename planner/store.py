@@ -16,7 +16,7 @@ from sqlite_utils.migrations import Migrations
 from planner.agenda import Agenda
 from planner.errors import UserError
 from planner.records import read_agenda, read_budget, read_entries, read_interviews
-from planner.schedule import Budget, Entry, Interview
+from planner.model import Budget, Entry, Interview
 from planner.stories import STORY_FIELDS, Story, Told
 
 BUSY_TIMEOUT_SECONDS = 5.0

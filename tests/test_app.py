@@ -5,7 +5,7 @@ from datetime import date
 from textual.widgets import DataTable, Input, Markdown, OptionList, SelectionList, Static, TextArea
 
 from planner.planning import replan
-from planner.schedule import Interview
+from planner.model import Interview
 from planner.store import Store
 from planner.tui.app import build_app
 from planner.tui.forms import StoryForm

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.catalog import load_catalog
-from planner.schedule import REVIEW_DAYS, Budget, Interview, build_plan
+from planner.model import Budget, Interview
+from planner.schedule import REVIEW_DAYS, build_plan
 
 TODAY = date(2026, 11, 24)
 CATALOG = load_catalog()

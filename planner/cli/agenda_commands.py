@@ -5,7 +5,7 @@ import sqlite3
 import click
 
 from planner.agenda import Agenda
-from planner.cli.common import chosen_db_path, day_label, db_option, emit_json, round_name, today
+from planner.cli.common import chosen_db_path, day_label, db_option, emit_json, task_line, today
 from planner.records import read_agenda
 
 
@@ -37,9 +37,7 @@ def print_agenda(agenda: Agenda) -> None:
             continue
         click.echo(f"\n{heading}")
         for e in entries:
-            mark = {"done": "[x]", "skipped": "[-]"}.get(e.status, "[ ]")
-            late = f"  (due {e.due.strftime('%a %d %b')})" if e in agenda.overdue else ""
-            click.echo(f"  {mark} {e.id:>4}  {round_name(e.round):<10} {e.minutes:>3}m  {e.title[:70]}{late}")
+            click.echo(task_line(e, e in agenda.overdue))
     if not agenda.tasks:
         click.echo("\nNothing planned for this day.")
     if agenda.interviews:

@@ -62,14 +62,14 @@ def day_label(day: date) -> str:
     return day.strftime("%a %d %b %Y")
 
 
-def round_name(slug: str) -> str:
-    return {
-        "recruiter-screen": "Screen",
-        "ml-coding": "Coding",
-        "ml-concepts": "Concepts",
-        "ml-system-design": "Design",
-        "behavioral": "Behavioral",
-    }.get(slug, slug)
+def task_line(entry, overdue: bool) -> str:
+    """One task of the plan, as the agenda and the plan print it."""
+    from planner.catalog import short_names
+
+    mark = {"done": "[x]", "skipped": "[-]"}.get(entry.status, "[ ]")
+    late = f"  (overdue, due {entry.due:%a %d %b})" if overdue else ""
+    short = short_names().get(entry.round, entry.round)
+    return f"  {mark} {entry.id:>4}  {short:<10} {entry.minutes:>3}m  {entry.title[:70]}{late}"
 
 
 def write_file(path: Path, text: str) -> None:

@@ -7,11 +7,12 @@ import click
 
 from planner.budget import MAX_DAILY_MINUTES, updated_budget
 from planner.catalog import find_round, load_catalog
-from planner.cli.common import day_label, db_option, emit_json, json_option, open_store, round_name, today, write_file
+from planner.cli.common import day_label, db_option, emit_json, json_option, open_store, task_line, today, write_file
 from planner.dates import parse_date
 from planner.errors import UserError
 from planner.planning import replan
-from planner.schedule import WEEKDAYS, Interview, Plan
+from planner.model import WEEKDAYS, Interview
+from planner.schedule import Plan
 
 def _future_date(text: str, what: str) -> date:
     day = parse_date(text, today())
@@ -267,8 +268,6 @@ def plan(week: bool, rebalance: bool, ics_file: Path | None, as_json: bool):
         planned = sum(e.minutes for e in tasks if e.status != "skipped")
         click.echo(click.style(f"{day_label(day)}", bold=True) + f"  {planned}/{budget.minutes_on(day)} min")
         for e in tasks:
-            mark = {"done": "[x]", "skipped": "[-]"}.get(e.status, "[ ]")
-            late = " (overdue)" if e.due < start and e.status == "planned" else ""
-            click.echo(f"  {mark} {e.id:>4}  {round_name(e.round):<10} {e.minutes:>3}m  {e.title[:70]}{late}")
+            click.echo(task_line(e, e.due < start and e.status == "planned"))
     if not week:
         _report_shortfall(report["short_minutes"], report["left_out"])

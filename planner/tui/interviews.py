@@ -9,7 +9,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 
 from planner.errors import UserError
 from planner.planning import replan
-from planner.schedule import Interview
+from planner.model import Interview
 from planner.tui.forms import Confirm, InterviewForm
 
 

@@ -61,7 +61,6 @@ class PlanScreen(Screen):
         for entry in entries:
             if entry.status == "planned" and entry.due >= today:
                 by_day[entry.due].append(entry)
-        short_names = {r.slug: r.name.replace("ML ", "") for r in rounds}
         table = self.query_one(DataTable)
         table.clear()
         for day, tasks in sorted(by_day.items()):
@@ -69,7 +68,7 @@ class PlanScreen(Screen):
             minutes_by_round = defaultdict(int)
             for task in tasks:
                 minutes_by_round[task.round] += task.minutes
-            summary = " · ".join(f"{short_names[r.slug]} {minutes_by_round[r.slug]}" for r in rounds if minutes_by_round[r.slug])
+            summary = " · ".join(f"{r.short} {minutes_by_round[r.slug]}" for r in rounds if minutes_by_round[r.slug])
             table.add_row(f"week {week}", f"{day:%a %d %b}", str(sum(t.minutes for t in tasks)),
                           str(budget.minutes_on(day)), summary)
         overdue = sum(1 for e in entries if e.status == "planned" and e.due < today)

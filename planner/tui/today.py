@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from planner.agenda import Agenda
 from planner.catalog import load_catalog
-from planner.schedule import Entry
+from planner.model import Entry
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
 

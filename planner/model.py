@@ -1,0 +1,57 @@
+"""The plain records shared by the scheduler, the agenda and the store.
+
+Kept apart from the scheduler so that `planner agenda` can read a plan without loading it.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_BUDGET = 60
+
+
+@dataclass(frozen=True)
+class Interview:
+    id: int
+    company: str
+    date: date
+    role: str | None = None
+    round_dates: tuple[tuple[str, date], ...] = ()  # rounds that fall on another day than `date`
+
+    def round_date(self, slug: str) -> date:
+        return dict(self.round_dates).get(slug, self.date)
+
+    @property
+    def dates(self) -> set[date]:
+        """Every day on which one of its rounds is held."""
+        return {self.date, *(held for _, held in self.round_dates)}
+
+
+@dataclass(frozen=True)
+class Budget:
+    daily: int = DEFAULT_BUDGET
+    weekdays: tuple[tuple[int, int], ...] = ()  # (weekday 0=Monday, minutes) that differ from daily
+    days_off: frozenset[int] = frozenset()  # weekdays with no study
+    dates_off: frozenset[date] = frozenset()
+
+    def minutes_on(self, day: date) -> int:
+        return 0 if day in self.dates_off else self.minutes_on_weekday(day.weekday())
+
+    def minutes_on_weekday(self, weekday: int) -> int:
+        return 0 if weekday in self.days_off else dict(self.weekdays).get(weekday, self.daily)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A task of the plan as stored, with its id and status (planned, done or skipped)."""
+
+    id: int
+    key: str
+    round: str
+    kind: str
+    title: str
+    minutes: int
+    due: date
+    status: str
+    interview_id: int | None
+    question_id: str | None
