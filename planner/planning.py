@@ -3,6 +3,7 @@
 from datetime import date
 
 from planner.catalog import load_catalog
+from planner.model import Interview
 from planner.schedule import Plan, build_plan
 from planner.store import Store
 
@@ -28,3 +29,22 @@ def replan(store: Store, today: date, *, rebalance: bool = False) -> Plan:
         store.replace_plan(plan.tasks, from_day=today, drop_overdue=rebalance)
         store.save_setting("plan_report", {"short_minutes": plan.short_minutes, "left_out": list(plan.left_out)})
     return plan
+
+
+def save_interview(store: Store, interview: Interview, today: date) -> tuple[int, Plan]:
+    """Add (id 0) or change an interview and lay the plan out again, all or nothing."""
+    with store.db.atomic():
+        interview_id = store.save_interview(interview)
+        return interview_id, replan(store, today)
+
+
+def remove_interview(store: Store, interview_id: int, today: date) -> Plan:
+    with store.db.atomic():
+        store.delete_interview(interview_id)
+        return replan(store, today)
+
+
+def save_budget(store: Store, settings: dict, today: date) -> Plan:
+    with store.db.atomic():
+        store.save_setting("budget", settings)
+        return replan(store, today)

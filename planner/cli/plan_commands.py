@@ -10,7 +10,7 @@ from planner.catalog import find_round, load_catalog
 from planner.cli.common import day_label, db_option, emit_json, json_option, open_store, task_line, today, write_file
 from planner.dates import parse_date
 from planner.errors import UserError
-from planner.planning import replan
+from planner.planning import remove_interview, replan, save_budget, save_interview
 from planner.model import WEEKDAYS, Interview
 from planner.schedule import Plan
 
@@ -77,9 +77,7 @@ def interview_add(company: str, when: str, role: str | None, rounds: tuple[str, 
         raise UserError("give the company's name, e.g. planner interview add Acme --date 'next friday'")
     new = Interview(0, company, _future_date(when, "the date"), (role or "").strip() or None, _round_dates(rounds))
     with open_store() as store:
-        with store.db.atomic():
-            interview_id = store.save_interview(new)
-            plan = replan(store, today())
+        interview_id, plan = save_interview(store, new, today())
     click.echo(f"Added interview {interview_id}: {_describe(new)}.")
     _report(plan)
 
@@ -134,9 +132,7 @@ def interview_edit(interview_id: int, company: str | None, when: str | None, rol
             (role.strip() or None) if role is not None else current.role,
             tuple(sorted((dict(current.round_dates) | dict(moved)).items())),
         )
-        with store.db.atomic():
-            store.save_interview(changed)
-            plan = replan(store, today())
+        _, plan = save_interview(store, changed, today())
     click.echo(f"Updated interview {interview_id}: {_describe(changed)}.")
     _report(plan)
 
@@ -151,9 +147,7 @@ def interview_rm(interview_id: int, yes: bool):
         doomed = store.interview(interview_id)
         if not yes and not click.confirm(f"Remove the {doomed.company} interview and its planned tasks?", default=False):
             raise UserError("not removed")
-        with store.db.atomic():
-            store.delete_interview(interview_id)
-            replan(store, today())
+        remove_interview(store, interview_id, today())
     click.echo(f"Removed interview {interview_id}: {doomed.company}.")
 
 
@@ -170,9 +164,7 @@ def config_set(key: str, value: str):
     """Set KEY to VALUE; the plan from today on is laid out again. Keys: budget, budget.<day>, days-off, dates-off."""
     with open_store() as store:
         settings = updated_budget(store.setting("budget", {}), key.strip().lower(), value, today())
-        with store.db.atomic():
-            store.save_setting("budget", settings)
-            plan = replan(store, today())
+        plan = save_budget(store, settings, today())
     click.echo(f"Set {key} to {value}.")
     if plan.tasks:
         _report(plan)

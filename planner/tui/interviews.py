@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
 from planner.errors import UserError
-from planner.planning import replan
+from planner.planning import remove_interview, save_budget, save_interview
 from planner.model import Interview
 from planner.tui.forms import Confirm, InterviewForm
 
@@ -87,12 +87,7 @@ class InterviewsScreen(Screen):
         rounds = (("recruiter-screen", values["screen"]),) if values["screen"] else ()
         interview = Interview(interview_id, values["company"], values["date"], values["role"], rounds)
 
-        def save(store):
-            with store.db.atomic():
-                store.save_interview(interview)
-                return replan(store, self.app.today)
-
-        plan = self.app.with_store(save)
+        _, plan = self.app.with_store(lambda store: save_interview(store, interview, self.app.today))
         message = f"Saved {interview.company}: {len(plan.tasks)} tasks planned."
         if plan.short_minutes:
             message += f" {plan.short_minutes:,} minutes short: see the Plan screen."
@@ -107,12 +102,7 @@ class InterviewsScreen(Screen):
 
     @work(thread=True, group="interviews-write")
     def _remove(self, interview: Interview) -> None:
-        def remove(store):
-            with store.db.atomic():
-                store.delete_interview(interview.id)
-                replan(store, self.app.today)
-
-        self.app.with_store(remove)
+        self.app.with_store(lambda store: remove_interview(store, interview.id, self.app.today))
         self.app.call_from_thread(self.notify, f"Removed {interview.company}.")
         self.app.call_from_thread(self.reload)
 
@@ -137,9 +127,7 @@ class InterviewsScreen(Screen):
         def save(store):
             settings = updated_budget(store.setting("budget", {}), "budget", minutes, self.app.today)
             settings = updated_budget(settings, "days-off", days_off or "none", self.app.today)
-            with store.db.atomic():
-                store.save_setting("budget", settings)
-                replan(store, self.app.today)
+            save_budget(store, settings, self.app.today)
 
         try:
             self.app.with_store(save)
