@@ -1,11 +1,16 @@
 """Re-planning: the one place where the stored plan is rebuilt from the pure scheduler."""
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.catalog import load_catalog
 from planner.model import Interview
 from planner.schedule import Plan, build_plan
-from planner.store import Store
+
+if TYPE_CHECKING:  # the store pulls in sqlite-utils, which readers of a plan do not need
+    from planner.store import Store
 
 
 def replan(store: Store, today: date, *, rebalance: bool = False) -> Plan:

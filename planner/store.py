@@ -1,8 +1,4 @@
-"""The one SQLite store behind the CLI and the app, through sqlite-utils.
-
-The schema only ever changes through a new numbered migration appended below: a migration that
-has shipped is never edited, so every database a user has can be brought up to date.
-"""
+"""The one SQLite store behind the CLI and the app, through sqlite-utils."""
 
 import json
 import os
@@ -17,102 +13,14 @@ from planner.agenda import Agenda
 from planner.errors import UserError
 from planner.records import read_agenda, read_budget, read_entries, read_interviews
 from planner.model import Budget, Entry, Interview
+from planner.schema import MIGRATION_NAMES, SCHEMA_STEPS
 from planner.stories import STORY_FIELDS, Story, Told
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
 migrations = Migrations("planner")
-MIGRATION_NAMES: list[str] = []
-
-
-def _migration(name: str):
-    MIGRATION_NAMES.append(name)
-    return migrations(name=name)
-
-
-@_migration("0001_initial")
-def _initial(db: Database) -> None:
-    db.executescript(
-        """
-        CREATE TABLE interviews (
-            id INTEGER PRIMARY KEY,
-            company TEXT NOT NULL,
-            role TEXT,
-            date TEXT NOT NULL,              -- ISO date of the last round, the day it all leads to
-            notes TEXT,
-            created_at TEXT NOT NULL DEFAULT (datetime('now'))
-        );
-        -- Rounds that fall on another day than the interview's own date.
-        CREATE TABLE interview_rounds (
-            interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
-            round TEXT NOT NULL,
-            date TEXT NOT NULL,
-            PRIMARY KEY (interview_id, round)
-        );
-        CREATE TABLE stories (
-            id INTEGER PRIMARY KEY,
-            title TEXT NOT NULL,
-            situation TEXT NOT NULL DEFAULT '',
-            task TEXT NOT NULL DEFAULT '',
-            action TEXT NOT NULL DEFAULT '',
-            result TEXT NOT NULL DEFAULT '',
-            themes TEXT NOT NULL DEFAULT '[]',   -- JSON list of themes
-            tags TEXT NOT NULL DEFAULT '[]',     -- JSON list of free tags
-            company TEXT,
-            role TEXT,
-            year INTEGER,
-            created_at TEXT NOT NULL DEFAULT (datetime('now')),
-            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
-        );
-        -- Where a story has been told, so one company does not hear it twice.
-        CREATE TABLE story_uses (
-            id INTEGER PRIMARY KEY,
-            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-            company TEXT NOT NULL,
-            round TEXT,
-            date TEXT NOT NULL
-        );
-        CREATE INDEX story_uses_story ON story_uses(story_id);
-        CREATE TABLE plan_tasks (
-            id INTEGER PRIMARY KEY,
-            key TEXT NOT NULL,                   -- names the work, so work done is not planned again
-            interview_id INTEGER REFERENCES interviews(id) ON DELETE CASCADE,
-            round TEXT NOT NULL,
-            question_id TEXT,
-            kind TEXT NOT NULL,
-            title TEXT NOT NULL,
-            minutes INTEGER NOT NULL,
-            due TEXT NOT NULL,
-            status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'skipped')),
-            created_at TEXT NOT NULL DEFAULT (datetime('now'))
-        );
-        CREATE INDEX plan_tasks_due ON plan_tasks(due);
-        CREATE TABLE settings (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL                  -- JSON
-        );
-        -- Work done, kept when the plan it came from is replaced or its interview removed.
-        CREATE TABLE practice_log (
-            id INTEGER PRIMARY KEY,
-            task_id INTEGER REFERENCES plan_tasks(id) ON DELETE SET NULL,
-            round TEXT NOT NULL,
-            question_id TEXT,
-            minutes INTEGER NOT NULL,
-            done_on TEXT NOT NULL,
-            note TEXT
-        );
-        """
-    )
-
-
-@_migration("0002_story_search")
-def _story_search(db: Database) -> None:
-    # Porter stemming so that "disagreed" finds "disagreement"; triggers keep the index in step.
-    db["stories"].enable_fts(
-        ["title", "situation", "task", "action", "result", "themes", "tags"],
-        tokenize="porter",
-        create_triggers=True,
-    )
+for _name, _step in SCHEMA_STEPS:
+    migrations(name=_name)(_step)
 
 
 def _create_private_file(path: Path) -> None:

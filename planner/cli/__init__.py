@@ -9,7 +9,7 @@ import sys
 import click
 
 from planner import __version__
-from planner.cli.common import chosen_db_path, db_option, open_store
+from planner.cli.common import chosen_db_path, current_db_path, db_option
 from planner.errors import UserError
 
 
@@ -73,8 +73,8 @@ def cli(ctx: click.Context):
     if ctx.invoked_subcommand is None:
         from planner.tui.app import build_app
 
-        open_store().close()  # a database that cannot be opened is one clear line, before the screen is taken
-        build_app(chosen_db_path()).run()
+        # A database that cannot be opened is one clear line here, before the app takes the screen.
+        build_app(current_db_path()).run()
 
 
 @cli.command()

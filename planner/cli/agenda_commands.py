@@ -5,27 +5,19 @@ import sqlite3
 import click
 
 from planner.agenda import Agenda
-from planner.cli.common import chosen_db_path, day_label, db_option, emit_json, task_line, today
+from planner.cli.common import chosen_db_path, current_db_path, day_label, db_option, emit_json, task_line, today
 from planner.records import read_agenda
 
 
 def load_agenda(day) -> Agenda | None:
-    """The agenda for day, read straight from the file; None when there is no database yet."""
-    path = chosen_db_path()
-    if not path.exists():
+    """The agenda for day, read with plain sqlite3; None when there is no database yet."""
+    if not chosen_db_path().exists():
         return None
+    conn = sqlite3.connect(f"{current_db_path().resolve().as_uri()}?mode=ro", uri=True)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return read_agenda(conn, day)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        # Not readable as it is (an older layout, say): open it properly, which migrates it.
-        from planner.cli.common import open_store
-
-        with open_store() as store:
-            return read_agenda(store.db.conn, day)
+        return read_agenda(conn, day)
+    finally:
+        conn.close()
 
 
 def print_agenda(agenda: Agenda) -> None:

@@ -43,6 +43,20 @@ def open_store():
     return Store.open(chosen_db_path())
 
 
+def current_db_path() -> Path:
+    """The database path, after making sure the file exists and has the current schema.
+
+    Only a missing or older file costs a full open (sqlite-utils, migrations); readers that merely
+    need a current file, like the agenda and the app's start, skip that cost.
+    """
+    from planner.schema import is_current
+
+    path = chosen_db_path()
+    if not (path.is_file() and is_current(path)):
+        open_store().close()
+    return path
+
+
 def emit_json(value) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 

@@ -1,5 +1,7 @@
 """The full-screen app: the same core and store as the CLI, one screen per part of the prep."""
 
+import sqlite3
+from importlib import import_module
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
@@ -8,22 +10,23 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from planner.store import Store
-from planner.tui.interviews import InterviewsScreen
-from planner.tui.plan import PlanScreen
-from planner.tui.rounds import RoundsScreen
-from planner.tui.stories import StoriesScreen
-from planner.tui.suggest import SuggestScreen
 from planner.tui.today import TodayScreen
 
 T = TypeVar("T")
+
+
+def _later(module: str, name: str) -> Callable[[], Screen]:
+    """A screen whose module is imported the first time it is shown, so that start-up stays quick."""
+    return lambda: getattr(import_module(f"planner.tui.{module}"), name)()
+
+
 SCREENS = {
     "today": ("1", "Today", TodayScreen),
-    "plan": ("2", "Plan", PlanScreen),
-    "stories": ("3", "Stories", StoriesScreen),
-    "suggest": ("4", "Suggest", SuggestScreen),
-    "rounds": ("5", "Rounds", RoundsScreen),
-    "interviews": ("6", "Interviews", InterviewsScreen),
+    "plan": ("2", "Plan", _later("plan", "PlanScreen")),
+    "stories": ("3", "Stories", _later("stories", "StoriesScreen")),
+    "suggest": ("4", "Suggest", _later("suggest", "SuggestScreen")),
+    "rounds": ("5", "Rounds", _later("rounds", "RoundsScreen")),
+    "interviews": ("6", "Interviews", _later("interviews", "InterviewsScreen")),
 }
 REFRESH_SECONDS = 1.0
 
@@ -50,10 +53,20 @@ class PlannerApp(App):
     def today(self) -> date:
         return self.fixed_today or date.today()
 
-    def with_store(self, work: Callable[[Store], T]) -> T:
+    def with_store(self, work: Callable[["Store"], T]) -> T:
         """Run work against the database on its own connection, so any worker thread may call it."""
+        from planner.store import Store  # sqlite-utils is only needed once something is written
+
         with Store.open(self.db_path) as store:
             return work(store)
+
+    def reading(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run a read on a plain read-only connection of its own: cheaper than a Store to start."""
+        conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return work(conn)
+        finally:
+            conn.close()
 
     def on_mount(self) -> None:
         self._seen_version = self._file_version()

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from planner.agenda import Agenda
 from planner.catalog import load_catalog
 from planner.model import Entry
+from planner.records import read_agenda
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
 
@@ -46,7 +47,7 @@ class TodayScreen(Screen):
 
     @work(thread=True, exclusive=True, group="today")
     def reload(self) -> None:
-        agenda = self.app.with_store(lambda store: store.agenda(self.app.today))
+        agenda = self.app.reading(lambda conn: read_agenda(conn, self.app.today))
         self.app.call_from_thread(self._show, agenda)
 
     def _show(self, agenda: Agenda) -> None:

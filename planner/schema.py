@@ -1,0 +1,110 @@
+"""The database schema, as the numbered steps that build it.
+
+The schema only ever changes through a new step appended to SCHEMA_STEPS: a step that has shipped is
+never edited, so every database a user has can be brought up to date. The steps take a sqlite-utils
+Database; this module itself imports nothing heavy, so the app and `planner agenda` can check that a
+database is current without loading sqlite-utils.
+"""
+
+import sqlite3
+from pathlib import Path
+
+
+def _initial(db) -> None:
+    db.executescript(
+        """
+        CREATE TABLE interviews (
+            id INTEGER PRIMARY KEY,
+            company TEXT NOT NULL,
+            role TEXT,
+            date TEXT NOT NULL,              -- ISO date of the last round, the day it all leads to
+            notes TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        -- Rounds that fall on another day than the interview's own date.
+        CREATE TABLE interview_rounds (
+            interview_id INTEGER NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+            round TEXT NOT NULL,
+            date TEXT NOT NULL,
+            PRIMARY KEY (interview_id, round)
+        );
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            situation TEXT NOT NULL DEFAULT '',
+            task TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            themes TEXT NOT NULL DEFAULT '[]',   -- JSON list of themes
+            tags TEXT NOT NULL DEFAULT '[]',     -- JSON list of free tags
+            company TEXT,
+            role TEXT,
+            year INTEGER,
+            created_at TEXT NOT NULL DEFAULT (datetime('now')),
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        -- Where a story has been told, so one company does not hear it twice.
+        CREATE TABLE story_uses (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            company TEXT NOT NULL,
+            round TEXT,
+            date TEXT NOT NULL
+        );
+        CREATE INDEX story_uses_story ON story_uses(story_id);
+        CREATE TABLE plan_tasks (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,                   -- names the work, so work done is not planned again
+            interview_id INTEGER REFERENCES interviews(id) ON DELETE CASCADE,
+            round TEXT NOT NULL,
+            question_id TEXT,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            due TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'skipped')),
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX plan_tasks_due ON plan_tasks(due);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL                  -- JSON
+        );
+        -- Work done, kept when the plan it came from is replaced or its interview removed.
+        CREATE TABLE practice_log (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER REFERENCES plan_tasks(id) ON DELETE SET NULL,
+            round TEXT NOT NULL,
+            question_id TEXT,
+            minutes INTEGER NOT NULL,
+            done_on TEXT NOT NULL,
+            note TEXT
+        );
+        """
+    )
+
+
+def _story_search(db) -> None:
+    # Porter stemming so that "disagreed" finds "disagreement"; triggers keep the index in step.
+    db["stories"].enable_fts(
+        ["title", "situation", "task", "action", "result", "themes", "tags"],
+        tokenize="porter",
+        create_triggers=True,
+    )
+
+
+SCHEMA_STEPS = [("0001_initial", _initial), ("0002_story_search", _story_search)]
+MIGRATION_NAMES = [name for name, _ in SCHEMA_STEPS]
+
+
+def is_current(path: Path) -> bool:
+    """Whether the file is a planner database with every step applied (read without writing)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'planner' ORDER BY id")
+            return [name for (name,) in rows] == MIGRATION_NAMES
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
