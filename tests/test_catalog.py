@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -76,28 +77,31 @@ def test_behavioral_prompts_cover_every_theme():
     assert all(counts[theme] >= 6 for theme in THEMES), counts
 
 
-def test_the_catalogue_loads_from_a_plain_install_in_another_folder(tmp_path):
-    """`pip install .` (not editable) must carry data/ inside the package."""
+def test_a_plain_install_carries_every_module_and_the_data(tmp_path):
+    """`pip install .` (not editable) must ship every module and data/ inside the package."""
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(REPO)],
         check=True,
         capture_output=True,
     )
+    shipped = {p.relative_to(target).as_posix() for p in (target / "planner").rglob("*.py")}
+    in_repo = {p.relative_to(REPO).as_posix() for p in (REPO / "planner").rglob("*.py")}
+    assert in_repo <= shipped
+
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    probe = (
-        "import planner.catalog as c; cat = c.load_catalog(); "
-        "print(c.__file__); print(sum(len(r.questions) for r in cat.rounds))"
-    )
     done = subprocess.run(
-        [sys.executable, "-c", probe],
+        [sys.executable, "-m", "planner", "rounds", "--json"],
         cwd=elsewhere,
         env={**os.environ, "PYTHONPATH": str(target)},
         capture_output=True,
         text=True,
         check=True,
     )
-    module_file, total = done.stdout.split()
-    assert module_file.startswith(str(target))
-    assert int(total) == sum(len(r.questions) for r in load_catalog().rounds)
+    rounds = json.loads(done.stdout)
+    assert sum(len(r["questions"]) for r in rounds) == sum(len(r.questions) for r in load_catalog().rounds)
+    probe = "import planner.catalog, planner.tui.app; print(planner.catalog.__file__)"
+    where = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env={**os.environ, "PYTHONPATH": str(target)},
+                           capture_output=True, text=True, check=True)
+    assert where.stdout.strip().startswith(str(target))
