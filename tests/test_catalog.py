@@ -1,5 +1,6 @@
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -79,9 +80,13 @@ def test_behavioral_prompts_cover_every_theme():
 
 def test_a_plain_install_carries_every_module_and_the_data(tmp_path):
     """`pip install .` (not editable) must ship every module and data/ inside the package."""
+    # A copy, so that no build/ folder left in the checkout can hide a missing package.
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        "build", "*.egg-info", ".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis"))
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(REPO)],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(source)],
         check=True,
         capture_output=True,
     )
