@@ -1,14 +1,15 @@
 """Which story to tell for a behavioral prompt, and why. Pure: prompt and stories in, ranking out.
 
-A story's score adds two signals, each between 0 and 1:
-- relevance: BM25F of the story's words (title and tags count double) against the prompt's content
-  words, Porter-stemmed, with words of the same meaning (a small curated map) at reduced weight,
-  divided by the best score the prompt could reach so that it reads on the same scale for any bank;
+A story's score adds two signals:
+- relevance: BM25F of the story's words (title and tags count double) against the ideas of the
+  prompt: each content word, Porter-stemmed, together with the words of the same idea from a small
+  curated map of behavioral-interview vocabulary; a story earns each idea once. It is divided by the
+  best story's, so it runs from 0 to 1 for any prompt and bank;
 - theme: how much the story's own themes cover the themes the prompt calls for, read from cue
   phrases, since prompts rarely name the theme ("what would you do differently" asks for a failure).
 Stories already told at the company the user is preparing for are pushed down, not removed.
-The weights were chosen on tests/data/suggest_eval.json and checked on a second, separate set:
-benchmarks/suggest_eval.py prints the figures for both.
+The weights were chosen by a grid search on tests/data/suggest_eval.json (benchmarks/suggest_tune.py);
+benchmarks/suggest_eval.py prints the figures.
 """
 
 import math
@@ -22,9 +23,9 @@ from planner.catalog import THEMES
 from planner.stories import Story
 
 THEME_WEIGHT = 0.5
-SYNONYM_WEIGHT = 0.5
+SYNONYM_WEIGHT = 1.0
 TOLD_PENALTY = 0.5
-# Below this relevance and without the theme the prompt asks for, a story is no real answer.
+# Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.12
 FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
 K1 = 1.2
@@ -38,6 +39,7 @@ THEME_CUES = {
         (r"\bdidn'?t (go|work)", 1.0), (r"\bfell short\b", 1.0), (r"\bnot go(ing)? (well|as planned)", 1.0),
         (r"\blessons?\b|\blearn(ed|t)? from\b", 0.6), (r"\bweakness", 0.8), (r"\bcriticism\b|\bhard to hear\b", 0.6),
         (r"\bpost-?mortem\b|\bbackfired\b|\bworse\b", 0.6), (r"\berrors?\b|\bbugs?\b|\bmisjudg", 0.6),
+        (r"\bdisappoint|\bunderperform|\bflop|\bdidn'?t pan out", 0.8), (r"\bincidents?\b|\boutages?\b", 0.5),
     ],
     "conflict": [
         (r"\bdisagree", 1.0), (r"\bconflicts?\b", 1.0), (r"\bpush(ed)? back\b", 1.0), (r"\bargu(e|ed|ment)", 1.0),
@@ -45,6 +47,8 @@ THEME_CUES = {
         (r"\bconvinc|\bpersua|\binfluenc|\bbuy-?in\b", 0.8), (r"\bsaid no\b|\bsay no\b|\bcompromise", 0.8),
         (r"\beye to eye\b|\bopposing\b|\bdifferent (view|opinion)", 1.0), (r"\bstakeholders?\b", 0.4),
         (r"\bfeedback\b", 0.3), (r"\bobject(ed|ion)\b|\bchallenged (a|the|your) decision", 0.8),
+        (r"\b(say|said|tell|told|saying) \w+ ?no\b|\bno to\b", 0.8), (r"\bethic|\braised? (a|an) \w* ?concern", 0.8),
+        (r"\bdidn'?t report to\b|\bwithout authority\b", 1.0), (r"\bchanged? (what|how|their|the team)", 0.5),
     ],
     "challenge": [
         (r"\bchalleng(e|es|ing)\b", 1.0), (r"\bdifficult\b|\bhard(est)?\b|\btough", 0.8),
@@ -52,12 +56,16 @@ THEME_CUES = {
         (r"\bovercam?e\b|\bobstacles?\b", 1.0), (r"\bincomplete\b|\blimited\b|\bconstraints?\b", 0.8),
         (r"\blearn\w* (something|a new|new|quickly|fast)|\bunfamiliar\b|\bramp(ed)? up\b", 0.8),
         (r"\bcomplex\b|\bstretch\b|\bscrappy\b|\bunder-?resourced\b", 0.6),
+        (r"\bshort (timeline|notice|time)\b|\bquickly\b|\bwithout enough\b|\b(very )?little (data|time|information)", 0.8),
+        (r"\bnew (domain|area|market|field|team)\b|\btracked down\b|\bdebug", 0.6),
     ],
     "success": [
         (r"\bproud(est)?\b", 1.0), (r"\bsuccess(ful)?\b", 1.0), (r"\bachiev|\baccomplish", 1.0),
         (r"\bimpact(ful)?\b", 0.8), (r"\bbest work\b|\bfavou?rite\b|\bwent well\b|\bexceed", 1.0),
         (r"\bmost (significant|meaningful|important)\b", 0.8), (r"\bwalk me through\b|\bproject you\b", 0.5),
         (r"\bexperience\b|\bshipped\b|\bdelivered\b|\bled\b", 0.4),
+        (r"\bhelped \w+ grow|\bmentor|\bcoach|\bgrow\b", 0.8), (r"\bsaved?\b|\bpaid off\b|\brelying on\b|\bbuilt\b", 0.6),
+        (r"\bsimpler\b|\bsimplif|\bfaster\b|\bmore efficient\b|\bimproved?\b|\breduced?\b", 0.6),
     ],
 }
 
@@ -69,36 +77,62 @@ PROMPT_WORDS = set(
     out over own same she should so some such than that the their them then there these they this those
     through to too under until up very was we were what when where which while who whom why will with would
     you your yours yourself tell describe share give example time times situation story walk through talk
-    explain recall think thing something someone one ever kind like did had way example examples were"""
+    explain recall think thing something someone one ever kind like did had way example examples were
+    made make making got get getting took take taking ve ll re work worked working deal dealt handle
+    handled handling go went gone come came say said tell told let us also much many last ever
+    career job role company time situation particular specific"""
     .split()
 )
 
-# Same meaning, different words: the vocabulary of behavioral interviews.
+# Same idea, different words: the vocabulary of behavioral interviews, one idea a line. A prompt
+# word from a line brings the others in at reduced weight, since interviewers and candidates rarely
+# use the same words ("tell your boss no" against "my manager wanted ... I proposed instead").
 SYNONYM_GROUPS = [
-    "manager lead boss supervisor director head leadership skip-level",
-    "disagree disagreement conflict pushback argue argument dispute objection clash oppose",
-    "deadline timeline pressure rush crunch urgent launch-date date",
-    "mistake error failure fail bug wrong regret misjudged",
-    "teammate colleague coworker peer team engineer",
-    "stakeholder product pm customer client business partner",
-    "ship launch deploy release rollout production prod",
-    "outage incident downtime page pager on-call oncall postmortem",
-    "ambiguous ambiguity unclear vague undefined uncertain",
-    "learn ramp unfamiliar new study",
-    "mentor coach teach onboard junior intern grow",
-    "influence convince persuade buy-in advocate align alignment",
-    "cost budget spend expensive savings gpu compute",
-    "latency slow speed fast performance throughput",
-    "feedback criticism review critique",
-    "prioritize priority tradeoff trade-off scope cut descope",
-    "experiment test a/b ab hypothesis",
-    "drift degrade degraded regression decay",
-    "metric accuracy auc precision recall f1",
-    "data dataset labels labeling annotation",
-    "model classifier network predictor",
-    "decision decide call judgment judgement",
-    "improve improvement optimize increase boost",
-    "simplify simplified refactor cleanup",
+    # people
+    "manager boss supervisor director lead leadership skip-level vp head",
+    "teammate colleague coworker peer engineer engineers team",
+    "stakeholder stakeholders product pm customer client business partner partners leadership",
+    "junior intern grad graduate hire hires newcomer mentee",
+    # conflict and influence
+    "disagree disagreed disagreement conflict pushback argue argued argument dispute objection clash oppose opposed",
+    "convince convinced persuade persuaded influence influenced buy-in advocate align alignment trust adopt adopted",
+    "no refuse refused decline declined reject rejected veto",
+    "ethical ethics fairness fair bias biased discrimination compliance regulation regulatory legal privacy risk",
+    "compromise tradeoff trade-off balance balanced negotiate negotiated",
+    # pressure and difficulty
+    "deadline timeline pressure rush rushed crunch urgent freeze weeks days peak launch-date",
+    "scope cut descope prioritize prioritized priority dropped defer deferred",
+    "ambiguous ambiguity unclear vague undefined uncertain uncertainty unknown assumptions",
+    "incomplete limited missing thin sparse little scarce few",
+    "learn learned learning ramp unfamiliar new background papers study",
+    "hard hardest difficult tough challenging complex complicated",
+    # failure
+    "mistake error failure fail failed bug wrong regret misjudged postmortem lesson",
+    "rollback rolled revert reverted backfired broke broken",
+    "feedback criticism critique review reviewed comment stung",
+    # production and operations
+    "ship shipped launch launched deploy deployed release released rollout production prod",
+    "outage incident downtime page pages paged pager on-call oncall alert alerts firefight",
+    "monitor monitoring alerting checks detect detected caught drift degrade degraded stale",
+    "offline online production a/b experiment experiments experimentation test tests",
+    "ownership owned own responsible accountable",
+    "simplify simplified simpler simple retire retired remove removed maintain maintainable cleanup refactor refactored",
+    "operational operations toil maintenance burden on-call pages",
+    "cost costs money budget spend spending expensive cheaper savings saved saving dollars bill gpu compute",
+    "faster fast latency slow speed speedup efficient efficiency performance throughput",
+    # data and models
+    "data dataset labels label labeling annotation samples examples",
+    "model models classifier predictor network ranking ranker recommender",
+    "metric metrics accuracy auc precision recall f1 loss",
+    "decision decide decided call judgment judgement choose chose",
+    "analysis analyzed data-driven evidence numbers measured shadow",
+    # growth and impact
+    "mentor mentored mentoring coach coached coaching teach taught grow grew growth onboard develop promoted",
+    "impact impactful revenue conversion losses improved improvement gain lift increase reduced",
+    "proud proudest success successful achievement accomplished win",
+    "platform tool tools infrastructure shared reuse adopted",
+    "regulated regulation regulatory compliance audit legal",
+    "market country city cities region launch expansion",
 ]
 
 # Multi-word phrases read as one idea before the prompt is split into words.
@@ -172,13 +206,27 @@ def content_words(prompt: str) -> list[str]:
     return [w for w in _TOKEN.findall(text) if w not in PROMPT_WORDS and len(w) > 1]
 
 
-def query_terms(prompt: str) -> dict[str, float]:
-    """The prompt's content words as stems, weighted; words of the same meaning at reduced weight."""
-    terms = dict.fromkeys(_stems(" ".join(content_words(prompt))), 1.0)
+def query_concepts(prompt: str) -> list[dict[str, float]]:
+    """The prompt's ideas: each content word's stem at full weight with its synonyms at reduced weight.
+
+    A story earns an idea once, through its best matching word, so that a long story full of loosely
+    related words does not outscore one that says exactly what was asked.
+    """
     synonyms = _synonyms()
-    for stem in list(terms):
-        for other in synonyms.get(stem, ()):
-            terms.setdefault(other, SYNONYM_WEIGHT)
+    concepts = []
+    for stem in dict.fromkeys(_stems(" ".join(content_words(prompt)))):
+        concept = {other: SYNONYM_WEIGHT for other in synonyms.get(stem, ())} | {stem: 1.0}
+        if concept not in concepts:
+            concepts.append(concept)
+    return concepts
+
+
+def query_terms(prompt: str) -> dict[str, float]:
+    """Every stem the prompt asks for, with the highest weight it is asked for with."""
+    terms: dict[str, float] = {}
+    for concept in query_concepts(prompt):
+        for stem, weight in concept.items():
+            terms[stem] = max(weight, terms.get(stem, 0.0))
     return terms
 
 
@@ -233,48 +281,67 @@ class Suggestion:
         return "; ".join(parts)
 
 
-def _matched_words(story: Story, terms: dict[str, float]) -> tuple[str, ...]:
-    """The story's own words (tags first) whose stems the prompt asked for, for the reason line."""
+def _matched_words(story: Story, terms: dict[str, float], asked: set[str]) -> tuple[str, ...]:
+    """The story's own words (tags first) that met the prompt's ideas, for the reason line; a word
+    that met one only through the map of same-idea words is marked with ~."""
     seen, words = set(), []
     sources = [*story.tags, story.title, story.situation, story.task, story.action, story.result]
     for source in sources:
         for word, stem in zip(_TOKEN.findall(source.lower()), _stems(source)):
             if stem in terms and stem not in seen and word not in PROMPT_WORDS:
                 seen.add(stem)
-                words.append(word if terms[stem] == 1.0 else f"{word} (~)")
+                words.append(word if stem in asked else f"~{word}")
     return tuple(words)
 
 
-def suggest(prompt: str, stories: tuple[Story, ...], *, company: str | None = None) -> list[Suggestion]:
-    """Every story ranked for the prompt, best first."""
+def suggest(
+    prompt: str, stories: tuple[Story, ...], *, company: str | None = None, limit: int | None = None
+) -> list[Suggestion]:
+    """The stories ranked for the prompt, best first (the first `limit` of them, or all)."""
     if not stories:
         return []
     index = _index(stories)
-    terms = query_terms(prompt)
+    concepts = query_concepts(prompt)
     wanted_themes = prompt_themes(prompt)
     total = len(stories)
     raw = [0.0] * total
     best_possible = 0.0
-    for stem, query_weight in terms.items():
-        postings = index.postings.get(stem, ())
-        idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
-        best_possible += query_weight * idf * (K1 + 1)
-        for position, frequency in postings:
-            norm = K1 * (1 - B + B * index.lengths[position] / index.average_length)
-            raw[position] += query_weight * idf * frequency * (K1 + 1) / (frequency + norm)
+    for concept in concepts:
+        best_here: dict[int, float] = {}
+        reachable = 0.0
+        for stem, weight in concept.items():
+            postings = index.postings.get(stem, ())
+            idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+            reachable = max(reachable, weight * idf * (K1 + 1))
+            for position, frequency in postings:
+                norm = K1 * (1 - B + B * index.lengths[position] / index.average_length)
+                value = weight * idf * frequency * (K1 + 1) / (frequency + norm)
+                if value > best_here.get(position, 0.0):
+                    best_here[position] = value
+        best_possible += reachable
+        for position, value in best_here.items():
+            raw[position] += value
+    top_raw = max(raw)
     theme_total = sum(wanted_themes.values())
     company_key = company.casefold() if company else None
-    ranked = []
+    scored = []
     for position, story in enumerate(stories):
-        relevance = min(raw[position] / best_possible, 1.0) if best_possible else 0.0
+        # Relevance against the best story in the bank, so that it weighs the same for any prompt;
+        # coverage against all the prompt asks for, to tell a real answer from the least bad one.
+        relevance = raw[position] / top_raw if top_raw else 0.0
+        coverage = raw[position] / best_possible if best_possible else 0.0
         shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
         theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
         score = relevance + THEME_WEIGHT * theme_fit
         told_here = tuple(u.date for u in story.told if company_key and u.company.casefold() == company_key)
         if told_here:
             score *= TOLD_PENALTY
-        weak = relevance < WEAK_FIT and (not wanted_themes or not shared)
-        matched = _matched_words(story, terms) if relevance else ()
-        ranked.append(Suggestion(story, round(score, 3), relevance, shared, matched, told_here, weak))
-    ranked.sort(key=lambda s: (-s.score, s.story.id))
-    return ranked
+        weak = coverage < WEAK_FIT and (not wanted_themes or not shared)
+        scored.append((round(score, 3), story.id, story, coverage, shared, told_here, weak))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    terms = query_terms(prompt)
+    asked = set(_stems(" ".join(content_words(prompt))))
+    return [
+        Suggestion(story, score, coverage, shared, _matched_words(story, terms, asked) if coverage else (), told_here, weak)
+        for score, _, story, coverage, shared, told_here, weak in scored[:limit]
+    ]

@@ -37,7 +37,7 @@ def _suggest_all(stories, company: str | None, as_json: bool) -> None:
     prompts = load_catalog().round("behavioral").questions
     best = {}
     for question in prompts:
-        ranked = suggest(question.text, stories, company=company)
+        ranked = suggest(question.text, stories, company=company, limit=1)
         best[question.id] = None if not ranked or ranked[0].weak else ranked[0]
     load = Counter(found.story.id for found in best.values() if found)
     average = sum(load.values()) / len(stories) if stories else 0
@@ -93,7 +93,7 @@ def suggest_command(prompt: str | None, limit: int, company: str | None, every_p
     if every_prompt:
         _suggest_all(stories, company, as_json)
         return
-    ranked = suggest(prompt, stories, company=company)[:limit]
+    ranked = suggest(prompt, stories, company=company, limit=limit)
     if as_json:
         emit_json([_suggestion_json(found) for found in ranked])
         return

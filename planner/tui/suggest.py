@@ -77,7 +77,7 @@ class SuggestScreen(Screen):
         if not prompt.strip():
             note.update("Type a prompt to see which story to tell.")
             return
-        self.ranked = suggest(prompt, self.stories, company=company)[:LIMIT]
+        self.ranked = suggest(prompt, self.stories, company=company, limit=LIMIT)
         note.update("Nothing in your bank fits this prompt well; these are the closest." if self.ranked[0].weak
                     else "Best first. Highlight one and press t to record that you told it.")
         for number, found in enumerate(self.ranked, start=1):

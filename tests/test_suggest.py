@@ -1,0 +1,118 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.suggest_eval import evaluate
+from planner.stories import Story, Told
+from planner.suggest import prompt_themes, suggest
+
+EVAL_SET = Path(__file__).parent / "data" / "suggest_eval.json"
+
+
+def test_the_suggester_keeps_its_measured_quality():
+    figures = evaluate(EVAL_SET)
+    # What the current suggester reaches on the labeled set (27 of 42 prompts with an answer).
+    assert figures["hit@1"] >= 27 / 42
+    assert figures["hit@3"] >= 0.9
+    assert figures["nothing_fits_caught"] >= 0.75
+    assert figures["nothing_fits_false_alarms"] <= 0.05
+
+
+@pytest.mark.parametrize(
+    "prompt, theme",
+    [
+        ("What would you do differently on your last project?", "failure"),
+        ("Tell me about a decision you regret.", "failure"),
+        ("Describe a time you pushed back on your manager.", "conflict"),
+        ("Tell me about a time you had to convince people who did not report to you.", "conflict"),
+        ("How do you deliver under a tight deadline?", "challenge"),
+        ("Tell me about an ambiguous project.", "challenge"),
+        ("What is the work you are proudest of?", "success"),
+    ],
+)
+def test_the_theme_is_read_from_wording_that_does_not_name_it(prompt, theme):
+    themes = prompt_themes(prompt)
+    assert max(themes, key=themes.get) == theme
+
+
+STORIES = (
+    Story(1, "Shipped the fraud model", action="I retrained the fraud model and shipped it", themes=("success",)),
+    Story(2, "Argued with my lead about the launch", action="My manager wanted to launch; I disagreed and showed the data",
+          themes=("conflict",), told=(Told("Acme", "behavioral", "2026-10-01"),)),
+    Story(3, "Missed the migration deadline", action="I underestimated the work and we slipped two weeks",
+          themes=("failure",)),
+)
+
+
+def test_the_fitting_story_comes_first_with_a_reason():
+    [best, *_] = suggest("Tell me about a time you disagreed with your boss", STORIES)
+    assert best.story.id == 2
+    assert "conflict" in best.why and "manager" in best.why
+
+
+def test_a_story_told_at_the_company_drops_down_but_stays():
+    other = Story(4, "Disagreed on the metric", action="A peer and I disagreed about the metric", themes=("conflict",))
+    prompt = "Tell me about a time you disagreed with your boss"
+    assert [s.story.id for s in suggest(prompt, STORIES + (other,))][:2] == [2, 4]
+    ranked = suggest(prompt, STORIES + (other,), company="acme")
+    assert [s.story.id for s in ranked][:2] == [4, 2]
+    told = ranked[1]
+    assert "already told at this company on 2026-10-01" in told.why
+
+
+def test_nothing_fitting_is_said_plainly():
+    [best, *_] = suggest("Tell me about managing a warehouse robotics fleet", STORIES)
+    assert best.weak
+
+
+def test_ranking_is_stable_for_an_empty_bank_and_odd_prompts():
+    assert suggest("anything", ()) == []
+    for prompt in ('"', "NEAR(a b)", "* - ( )", "x" * 10_000):
+        assert len(suggest(prompt, STORIES)) == 3
+
+
+def test_suggest_command_ranks_the_bank_and_explains(run):
+    for title, theme, action in (
+        ("Pushed back on my manager", "conflict", "My manager wanted to skip the review; I disagreed and we compromised."),
+        ("Shipped the ranking model", "success", "I built and launched the ranking model."),
+    ):
+        assert run("story", "add", "--title", title, "--theme", theme, "--action", action).exit_code == 0
+    result = run("suggest", "Tell me about a time you disagreed with your boss", "--json", "--limit", "2")
+    assert result.exit_code == 0, result.output
+    ranked = json.loads(result.stdout)
+    assert ranked[0]["title"] == "Pushed back on my manager"
+    assert {"id", "title", "score", "themes", "why"} <= set(ranked[0])
+    assert len(ranked) == 2
+    assert "Pushed back on my manager" in run("suggest", "Tell me about a disagreement").stdout
+
+
+def test_suggest_says_what_to_write_when_nothing_fits(run):
+    run("story", "add", "--title", "Shipped the ranking model", "--theme", "success", "--action", "I launched it.")
+    text = run("suggest", "What is a decision you regret about hiring?").stdout
+    assert text.startswith("Nothing in your bank fits this prompt well. Write a failure story")
+
+
+@pytest.mark.parametrize("prompt", ["", "   ", '"*()', "NEAR"])
+def test_empty_or_syntax_only_prompts_are_one_clear_line(run, prompt):
+    run("story", "add", "--title", "A story", "--theme", "success")
+    result = run("suggest", prompt)
+    if result.exit_code == 0:
+        assert "Traceback" not in result.output
+    else:
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_an_empty_bank_says_so(run):
+    result = run("suggest", "Tell me about a failure")
+    assert result.exit_code == 0 and "story bank is empty" in result.stdout
+
+
+def test_suggest_all_maps_the_question_bank(run):
+    run("story", "add", "--title", "Pushed back on my manager", "--theme", "conflict",
+        "--action", "My manager wanted to skip the review; I disagreed.")
+    mapped = json.loads(run("suggest", "--all", "--json").stdout)
+    assert len(mapped["prompts"]) >= 30
+    assert any(p["story"] and p["story"]["title"] == "Pushed back on my manager" for p in mapped["prompts"])
+    assert mapped["uncovered"]
+    assert "prompts have a story" in run("suggest", "--all").stdout
