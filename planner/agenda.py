@@ -12,6 +12,14 @@ class Countdown:
     date: date  # the next of its rounds still ahead
     days_left: int
 
+    @property
+    def when(self) -> str:
+        return days_until(self.days_left)
+
+
+def days_until(days: int) -> str:
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+
 
 @dataclass(frozen=True)
 class Agenda:

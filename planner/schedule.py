@@ -7,8 +7,9 @@ How a plan is laid out:
 - Each day's minutes are shared among the streams whose round is still ahead, in proportion to the
   round's weight divided by the study days left before it: a round due sooner gets more now. A
   running balance carries what a stream was owed but could not use to later days.
-- Full-length timed mocks open in the last third before their round; the day before any round is
-  kept light (a short review); concept questions come back for review after 1, 3 and 7 days.
+- Full-length timed mocks open in the last third before their round; the day before the technical
+  and behavioral rounds is kept light (a short review), while the recruiter screen, a short call, takes
+  its own preparation up to the day before; concept questions come back after 1, 3 and 7 days.
 - Whatever does not fit before its round is reported, with the minutes missing.
 """
 
@@ -25,6 +26,7 @@ REVIEW_DAYS = (1, 3, 7)
 REVIEW_MINUTES = 5
 LIGHT_REVIEW_MINUTES = 20
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
+SCREEN = "recruiter-screen"
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
 _LEVELS = {"easy": 0, "medium": 1, "hard": 2, None: 1}
 
@@ -129,7 +131,9 @@ def build_plan(
     if not interviews:
         return Plan(())
     last = max(i.round_date(s) for i in interviews for s in catalog.slugs)
-    round_days = {i.round_date(s) for i in interviews for s in catalog.slugs}
+    # The recruiter screen is a short call: its day and the day before stay study days. The days of
+    # the other rounds are for the interview, and the day before them is kept light.
+    round_days = {i.round_date(s) for i in interviews for s in catalog.slugs if s != SCREEN}
     days = [_Day(today + timedelta(n), budget.minutes_on(today + timedelta(n))) for n in range((last - today).days)]
     days[0].free = max(0, days[0].free - spent_today)
     for day in days:

@@ -33,8 +33,7 @@ def print_agenda(agenda: Agenda) -> None:
     if not agenda.tasks:
         click.echo("\nNothing planned for this day.")
     if agenda.interviews:
-        ahead = ", ".join(f"{c.company} in {c.days_left} days ({c.date})" if c.days_left else f"{c.company} today"
-                          for c in agenda.interviews)
+        ahead = ", ".join(f"{c.company} {c.when} ({c.date})" for c in agenda.interviews)
         click.echo(f"\nInterviews: {ahead}")
     if any(e.status == "planned" for e in agenda.tasks):
         click.echo("Check one off: planner done ID   (or planner skip ID)")

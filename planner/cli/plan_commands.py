@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from planner.budget import MAX_DAILY_MINUTES, updated_budget
+from planner.agenda import days_until
 from planner.catalog import find_round, load_catalog
 from planner.cli.common import day_label, db_option, emit_json, json_option, open_store, task_line, today, write_file
 from planner.dates import parse_date
@@ -32,9 +33,8 @@ def _round_dates(pairs: tuple[str, ...]) -> tuple[tuple[str, date], ...]:
 
 
 def _describe(interview: Interview) -> str:
-    days = (interview.date - today()).days
     role = f" ({interview.role})" if interview.role else ""
-    text = f"{interview.company}{role} on {day_label(interview.date)}, in {days} days"
+    text = f"{interview.company}{role} on {day_label(interview.date)}, {days_until((interview.date - today()).days)}"
     for slug, held in interview.round_dates:
         text += f"; {load_catalog().round(slug).name} on {day_label(held)}"
     return text

@@ -62,8 +62,7 @@ class TodayScreen(Screen):
                           str(entry.minutes), entry.title, due, key=str(entry.id))
         if agenda.tasks:
             table.move_cursor(row=min(row, len(agenda.tasks) - 1))
-        ahead = " · ".join(f"{c.company} in {c.days_left} days" if c.days_left else f"{c.company} today"
-                           for c in agenda.interviews)
+        ahead = " · ".join(f"{c.company} {c.when}" for c in agenda.interviews)
         summary = (f"{agenda.day:%A %d %B %Y}   {agenda.planned_minutes} min to do, {agenda.done_minutes} done,"
                    f" budget {agenda.budget_minutes}" + (f"   │ {ahead}" if ahead else ""))
         if not agenda.tasks:
