@@ -40,6 +40,8 @@ class Confirm(ModalScreen[bool]):
 class StoryForm(ModalScreen[dict | None]):
     """Add or edit a story. A mistake is shown in the form, and what was typed stays."""
 
+    AUTO_FOCUS = "#title"
+
     BINDINGS = [
         Binding("ctrl+s,f2", "save", "Save", id="story-form-save"),
         Binding("escape", "cancel", "Cancel", id="story-form-cancel"),
@@ -91,6 +93,8 @@ class StoryForm(ModalScreen[dict | None]):
 
 class InterviewForm(ModalScreen[dict | None]):
     """Add or edit an interview; each date shows, while typing, the day it is read as."""
+
+    AUTO_FOCUS = "#company"
 
     BINDINGS = [
         Binding("ctrl+s,f2", "save", "Save", id="interview-form-save"),
