@@ -91,9 +91,11 @@ def test_bad_adds_say_why_in_one_line_and_change_nothing(run, add, db_path):
 
 def test_add_asks_for_each_missing_field_in_a_terminal(run, monkeypatch):
     monkeypatch.setattr(story_commands, "stdin_is_terminal", lambda: True)
-    answers = "Rescued a failing launch\nfailure, challenge\nthe s\nthe t\nthe a\nthe r\nlaunch\n"
+    # A mistyped theme is asked again, not an error after every field is typed.
+    answers = "Rescued a failing launch\nfailur\nfailure, challenge\nthe s\nthe t\nthe a\nthe r\nlaunch\n"
     result = run("story", "add", input=answers)
     assert result.exit_code == 0, result.output
+    assert "unknown theme 'failur'" in result.output
     [story] = listed(run)
     assert story["themes"] == ["failure", "challenge"]
     assert (story["situation"], story["result"], story["tags"]) == ("the s", "the r", ["launch"])

@@ -57,12 +57,24 @@ def _edit_in_editor(fields: dict) -> dict:
     return from_template(text)
 
 
+def _checked(name: str):
+    """A prompt check: the answer is asked again until check_fields accepts it."""
+
+    def check(value: str):
+        try:
+            return check_fields({name: value}, partial=True)[name]
+        except UserError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return check
+
+
 def _ask_for_missing(fields: dict) -> dict:
     fields = dict(fields)
     if not fields.get("title", "").strip():
-        fields["title"] = click.prompt("Title")
+        fields["title"] = click.prompt("Title", value_proc=_checked("title"))
     if not fields.get("themes"):
-        fields["themes"] = click.prompt(f"Themes ({', '.join(THEMES)}; commas between)")
+        fields["themes"] = click.prompt(f"Themes ({', '.join(THEMES)}; commas between)", value_proc=_checked("themes"))
     for name in STAR_FIELDS:
         if name not in fields:
             fields[name] = click.prompt(name.capitalize(), default="", show_default=False)
