@@ -68,7 +68,7 @@ def timed(command: list[str]) -> float:
 
 
 def main(runs: int) -> None:
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))  # an installed planner comes first
     installed = Path(sys.executable).with_name("planner")
     planner = [str(installed)] if installed.exists() else [sys.executable, "-m", "planner"]
     with tempfile.TemporaryDirectory() as folder:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # an installed planner comes first
 
 from planner.stories import Story  # noqa: E402
 from planner.suggest import _index, suggest  # noqa: E402

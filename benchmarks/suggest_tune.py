@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.append(str(ROOT))  # an installed planner comes first
 
 import planner.suggest as suggest  # noqa: E402
 from benchmarks.suggest_eval import EVAL_SETS, evaluate  # noqa: E402

@@ -1,3 +1,3 @@
-from planner.cli import cli
+from planner.main import main
 
-cli()
+main()

@@ -3,7 +3,9 @@
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
+
+import planner.data
 
 from planner.errors import UserError
 
@@ -60,7 +62,8 @@ class Catalog:
 
 
 def _read_toml(*parts: str) -> dict:
-    resource = files("planner.data").joinpath(*parts)
+    # The data package's own folder: data/ in a checkout, planner/data once installed.
+    resource = Path(planner.data.__file__).parent.joinpath(*parts)
     try:
         return tomllib.loads(resource.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

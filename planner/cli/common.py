@@ -66,26 +66,6 @@ def wrap(text: str, indent: str = "") -> str:
     return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent)
 
 
-def today() -> date:
-    """The day the commands take as today; PLANNER_TODAY (an ISO date) sets it, for trying out a plan."""
-    fixed = os.environ.get("PLANNER_TODAY")
-    return date.fromisoformat(fixed) if fixed else date.today()
-
-
-def day_label(day: date) -> str:
-    return day.strftime("%a %d %b %Y")
-
-
-def task_line(entry, overdue: bool) -> str:
-    """One task of the plan, as the agenda and the plan print it."""
-    from planner.catalog import short_names
-
-    mark = {"done": "[x]", "skipped": "[-]"}.get(entry.status, "[ ]")
-    late = f"  (overdue, due {entry.due:%a %d %b})" if overdue else ""
-    short = short_names().get(entry.round, entry.round)
-    return f"  {mark} {entry.id:>4}  {short:<10} {entry.minutes:>3}m  {entry.title[:70]}{late}"
-
-
 def write_file(path: Path, text: str) -> None:
     """Write all or nothing: a failed export never leaves half a file behind."""
     try:

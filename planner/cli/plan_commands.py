@@ -8,8 +8,9 @@ import click
 from planner.budget import MAX_DAILY_MINUTES, updated_budget
 from planner.agenda import days_until
 from planner.catalog import find_round, load_catalog
-from planner.cli.common import day_label, db_option, emit_json, json_option, open_store, task_line, today, write_file
-from planner.dates import parse_date
+from planner.agenda_view import day_label, task_line
+from planner.cli.common import db_option, emit_json, json_option, open_store, write_file
+from planner.dates import parse_date, today
 from planner.errors import UserError
 from planner.planning import remove_interview, replan, save_budget, save_interview
 from planner.model import WEEKDAYS, Interview

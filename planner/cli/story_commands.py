@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from planner.catalog import THEMES, find_round
-from planner.cli.common import db_option, emit_json, json_option, open_store, today, wrap, write_file
-from planner.dates import parse_date
+from planner.cli.common import db_option, emit_json, json_option, open_store, wrap, write_file
+from planner.dates import parse_date, today
 from planner.errors import UserError
 from planner.stories import (
     STAR_FIELDS,
