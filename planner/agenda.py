@@ -1,13 +1,12 @@
 """What to do on a given day: overdue work first, then the day's tasks. Pure."""
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from planner.model import Budget, Entry, Interview
 
 
-@dataclass(frozen=True)
-class Countdown:
+class Countdown(NamedTuple):
     company: str
     date: date  # the next of its rounds still ahead
     days_left: int
@@ -21,8 +20,7 @@ def days_until(days: int) -> str:
     return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
 
 
-@dataclass(frozen=True)
-class Agenda:
+class Agenda(NamedTuple):
     day: date
     budget_minutes: int
     overdue: tuple[Entry, ...]

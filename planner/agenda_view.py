@@ -1,18 +1,24 @@
 """What `planner agenda` prints, as text or JSON. Free of click, so that the plain `planner agenda`
 can answer before the command-line machinery is even imported (see planner/main.py)."""
 
-import json
 import sqlite3
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from planner.agenda import Agenda
-from planner.catalog import short_names
+from planner.data import read_toml
 from planner.model import Entry
 from planner.records import read_agenda
 from planner.schema import is_current
 
 NO_PLAN = 'No plan yet. Add an interview: planner interview add Acme --date "in 3 weeks"\n'
+
+
+@cache
+def short_names() -> dict[str, str]:
+    """Each round's short name by slug, from rounds.toml alone: the question banks are not needed."""
+    return {raw["slug"]: raw["short"] for raw in read_toml("rounds.toml")["rounds"]}
 
 
 def day_label(day: date) -> str:
@@ -61,6 +67,8 @@ def agenda_report(path: Path, day: date, as_json: bool) -> str:
     """Everything `planner agenda` prints for the database at path on day."""
     found = load_agenda(path, day)
     if as_json:
+        import json
+
         value = found.to_json() if found else {"date": day.isoformat(), "budget_minutes": 0, "tasks": [], "interviews": []}
         return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
     return agenda_text(found) if found else NO_PLAN

@@ -3,9 +3,8 @@
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import planner.data
+from planner.data import read_toml
 
 from planner.errors import UserError
 
@@ -62,10 +61,8 @@ class Catalog:
 
 
 def _read_toml(*parts: str) -> dict:
-    # The data package's own folder: data/ in a checkout, planner/data once installed.
-    resource = Path(planner.data.__file__).parent.joinpath(*parts)
     try:
-        return tomllib.loads(resource.read_text(encoding="utf-8"))
+        return read_toml(*parts)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise CatalogError(f"cannot read {'/'.join(parts)}: {exc}") from exc
 
@@ -98,12 +95,6 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
         outline=raw.get("outline"),
         themes=themes,
     )
-
-
-@cache
-def short_names() -> dict[str, str]:
-    """Each round's short name by slug, without reading the question banks."""
-    return {raw["slug"]: raw["short"] for raw in _read_toml("rounds.toml")["rounds"]}
 
 
 @cache

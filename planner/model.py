@@ -1,17 +1,18 @@
 """The plain records shared by the scheduler, the agenda and the store.
 
-Kept apart from the scheduler so that `planner agenda` can read a plan without loading it.
+Kept apart from the scheduler so that `planner agenda` can read a plan without loading it; they are
+named tuples rather than dataclasses because importing dataclasses (and with it inspect) costs that
+command a noticeable share of its start-up.
 """
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_BUDGET = 60
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(NamedTuple):
     id: int
     company: str
     date: date
@@ -27,8 +28,7 @@ class Interview:
         return {self.date, *(held for _, held in self.round_dates)}
 
 
-@dataclass(frozen=True)
-class Budget:
+class Budget(NamedTuple):
     daily: int = DEFAULT_BUDGET
     weekdays: tuple[tuple[int, int], ...] = ()  # (weekday 0=Monday, minutes) that differ from daily
     days_off: frozenset[int] = frozenset()  # weekdays with no study
@@ -41,8 +41,7 @@ class Budget:
         return 0 if weekday in self.days_off else dict(self.weekdays).get(weekday, self.daily)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A task of the plan as stored, with its id and status (planned, done or skipped)."""
 
     id: int

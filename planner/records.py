@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 
 from planner.agenda import Agenda, agenda_for
-from planner.model import WEEKDAYS, Budget, Entry, Interview
+from planner.model import DEFAULT_BUDGET, WEEKDAYS, Budget, Entry, Interview
 
 
 def read_interviews(conn: sqlite3.Connection) -> list[Interview]:
@@ -28,7 +28,7 @@ def read_budget(conn: sqlite3.Connection) -> Budget:
         return Budget()
     raw = json.loads(row[0])
     return Budget(
-        daily=raw.get("daily", Budget.daily),
+        daily=raw.get("daily", DEFAULT_BUDGET),
         weekdays=tuple((WEEKDAYS.index(day), minutes) for day, minutes in sorted(raw.get("weekdays", {}).items())),
         days_off=frozenset(WEEKDAYS.index(day) for day in raw.get("days_off", [])),
         dates_off=frozenset(date.fromisoformat(day) for day in raw.get("dates_off", [])),
