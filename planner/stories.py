@@ -243,3 +243,16 @@ def coverage(stories: list[Story], *, top: int = 6) -> Coverage:
 def search_words(text: str) -> list[str]:
     """The words of a search, free of any full-text query syntax."""
     return _WORD.findall(text)
+
+
+def study_sheet(stories: list[Story]) -> str:
+    """The stories as Markdown to read before an interview: one section each, STAR headings."""
+    parts = ["# STAR stories", ""]
+    for s in stories:
+        facts = [", ".join(s.themes)] + (["tags: " + ", ".join(s.tags)] if s.tags else [])
+        facts += [str(part) for part in (s.company, s.role, s.year) if part]
+        facts.append(f"{s.words} words, {speaking_time(s.seconds)} aloud")
+        parts += [f"## {s.title}", "", f"*{' · '.join(facts)}*", ""]
+        for name in STAR_FIELDS:
+            parts += [f"### {name.capitalize()}", "", getattr(s, name) or "_(to write)_", ""]
+    return "\n".join(parts)

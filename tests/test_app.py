@@ -165,3 +165,22 @@ async def test_every_binding_has_an_id_for_the_keymap(db_path):
             await pilot.pause()
             for binding in app.screen.BINDINGS + app.BINDINGS:
                 assert binding.id, binding
+
+
+async def test_the_palette_adds_a_story_and_exports_from_any_screen(db_path, tmp_path, monkeypatch):
+    seed(db_path, stories=[{"title": "Shipped it", "themes": ("success",)}])
+    monkeypatch.chdir(tmp_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Add story", "Export plan to calendar", "Export stories", "Go to Stories"} <= set(titles)
+        await app.action_add_story()
+        await pilot.pause()
+        assert isinstance(app.screen, StoryForm)
+        await pilot.press("escape")
+        app.export_stories()
+        app.export_plan()
+        await settle(pilot)
+    assert "## Shipped it" in (tmp_path / "stories.md").read_text()
+    assert (tmp_path / "planner.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

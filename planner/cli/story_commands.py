@@ -19,6 +19,7 @@ from planner.stories import (
     from_template,
     search_words,
     speaking_time,
+    study_sheet,
     to_template,
 )
 
@@ -298,18 +299,6 @@ def import_(file: Path):
     click.echo(f"Imported {len(fresh)} stories" + (f"; skipped {skipped} already in the bank." if skipped else "."))
 
 
-def _markdown(stories: list[Story]) -> str:
-    parts = ["# STAR stories", ""]
-    for s in stories:
-        facts = [", ".join(s.themes)] + (["tags: " + ", ".join(s.tags)] if s.tags else [])
-        facts += [str(part) for part in (s.company, s.role, s.year) if part]
-        facts.append(f"{s.words} words, {speaking_time(s.seconds)} aloud")
-        parts += [f"## {s.title}", "", f"*{' · '.join(facts)}*", ""]
-        for name in STAR_FIELDS:
-            parts += [f"### {name.capitalize()}", "", getattr(s, name) or "_(to write)_", ""]
-    return "\n".join(parts)
-
-
 @story.command()
 @click.option("--format", "format_", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
@@ -321,7 +310,7 @@ def export(format_: str, output: Path | None):
     if format_ == "json":
         text = json.dumps([{"id": s.id} | s.to_json() for s in stories], indent=2, ensure_ascii=False) + "\n"
     else:
-        text = _markdown(stories)
+        text = study_sheet(stories)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -2,10 +2,11 @@
 
 import sqlite3
 from importlib import import_module
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -29,6 +30,8 @@ SCREENS = {
     "interviews": ("6", "Interviews", _later("interviews", "InterviewsScreen")),
 }
 REFRESH_SECONDS = 1.0
+CALENDAR_FILE = "planner.ics"
+STORIES_FILE = "stories.md"
 
 
 class PlannerApp(App):
@@ -99,7 +102,37 @@ class PlannerApp(App):
         yield from super().get_system_commands(screen)
         for name, (_, label, _) in SCREENS.items():
             yield SystemCommand(f"Go to {label}", f"Show the {label} screen", lambda name=name: self.switch_mode(name))
+        # The current screen's own commands, then those that work from anywhere.
         yield from getattr(screen, "commands", lambda: [])()
+        yield SystemCommand("Add story", "Write a new STAR story", self.action_add_story)
+        yield SystemCommand("Suggest a story", "Find the story to tell for a prompt", lambda: self.switch_mode("suggest"))
+        yield SystemCommand("Export plan to calendar", f"Write {CALENDAR_FILE} in the current folder", self.export_plan)
+        yield SystemCommand("Export stories", f"Write {STORIES_FILE} (a study sheet) in the current folder",
+                            self.export_stories)
+
+    async def action_add_story(self) -> None:
+        await self.switch_mode("stories")
+        self.screen.action_new()
+
+    @work(thread=True, group="export")
+    def export_plan(self) -> None:
+        from planner.ics import plan_calendar
+        from planner.catalog import load_catalog
+
+        def read(store):
+            return store.entries("status = 'planned'"), store.interviews()
+
+        entries, interviews = self.with_store(read)
+        names = {r.slug: r.name for r in load_catalog().rounds}
+        Path(CALENDAR_FILE).write_text(plan_calendar(entries, interviews, names, datetime.now(timezone.utc)), newline="")
+        self.call_from_thread(self.notify, f"Wrote the plan to {Path(CALENDAR_FILE).resolve()}")
+
+    @work(thread=True, group="export")
+    def export_stories(self) -> None:
+        from planner.stories import study_sheet
+
+        Path(STORIES_FILE).write_text(study_sheet(self.with_store(lambda store: store.stories())))
+        self.call_from_thread(self.notify, f"Wrote your stories to {Path(STORIES_FILE).resolve()}")
 
 
 def build_app(db_path: Path, today: date | None = None) -> PlannerApp:
