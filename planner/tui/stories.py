@@ -65,7 +65,7 @@ class CoverageScreen(ModalScreen[None]):
 class StoriesScreen(Screen):
     AUTO_FOCUS = "#story-table"
     BINDINGS = [
-        Binding("escape", "focus_table", "Table", show=False, id="stories-table"),
+        Binding("escape", "focus_table", "Table", id="stories-table"),
         Binding("slash", "focus_filter", "Filter", id="stories-filter"),
         Binding("n", "new", "New", id="stories-new"),
         Binding("e", "edit", "Edit", id="stories-edit"),

@@ -18,7 +18,7 @@ class SuggestScreen(Screen):
     AUTO_FOCUS = "#prompt"
     BINDINGS = [
         Binding("t", "told", "Mark told", id="suggest-told"),
-        Binding("escape", "focus_results", "Results", show=False, id="suggest-results"),
+        Binding("escape", "focus_results", "Results", id="suggest-results"),
         Binding("slash", "focus_prompt", "Prompt", id="suggest-prompt"),
     ]
 
