@@ -49,6 +49,8 @@ def test_rounds_can_fall_on_other_days(run):
         (["config", "set", "days-off", "sat,funday"], "unknown weekday"),
         (["config", "set", "colour", "blue"], "unknown setting"),
         (["done", "12345"], "no task 12345"),
+        (["done", "99999999999999999999"], "not in the range"),
+        (["interview", "add", "Acme", "--date", "in 1000 years"], "two years ahead"),
         (["agenda", "--date", "the day after never"], "cannot read"),
     ],
 )

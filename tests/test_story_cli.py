@@ -136,6 +136,7 @@ def test_edit_and_show_of_a_missing_story_fail_cleanly(run, add, db_path):
     add()
     assert "no story 42" in unchanged_by(db_path, run, "story", "edit", "42", "--title", "x")
     assert "no story 42" in unchanged_by(db_path, run, "story", "show", "42")
+    assert "range" in unchanged_by(db_path, run, "story", "show", "99999999999999999999")
     assert "nothing to change" in unchanged_by(db_path, run, "story", "edit", "1")
     assert "theme" in unchanged_by(db_path, run, "story", "edit", "1", "--theme", "nope")
 

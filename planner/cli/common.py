@@ -30,6 +30,9 @@ db_option = click.option(
     help="Database file (default: $PLANNER_DB, else planner.db in the user data folder).",
 )
 
+# A row id: SQLite keeps them in 64 bits, so a longer number can only be a typo.
+ROW_ID = click.IntRange(min=1, max=2**63 - 1)
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
 

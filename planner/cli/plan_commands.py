@@ -9,17 +9,21 @@ from planner.budget import MAX_DAILY_MINUTES, updated_budget
 from planner.agenda import days_until
 from planner.catalog import find_round, load_catalog
 from planner.agenda_view import day_label, task_line
-from planner.cli.common import db_option, emit_json, json_option, open_store, write_file
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, write_file
 from planner.dates import parse_date, today
 from planner.errors import UserError
 from planner.planning import remove_interview, replan, save_budget, save_interview
 from planner.model import WEEKDAYS, Interview
 from planner.schedule import Plan
 
+MAX_DAYS_AHEAD = 2 * 366
+
 def _future_date(text: str, what: str) -> date:
     day = parse_date(text, today())
     if day < today():
         raise UserError(f"{what} {text!r} reads as {day}, which is in the past; try e.g. 'next friday' or 'in 3 weeks'")
+    if (day - today()).days > MAX_DAYS_AHEAD:
+        raise UserError(f"{what} {text!r} reads as {day}; planner plans up to two years ahead")
     return day
 
 
@@ -110,7 +114,7 @@ def interview_list(as_json: bool):
 
 
 @interview.command(name="edit")
-@click.argument("interview_id", type=int, metavar="ID")
+@click.argument("interview_id", type=ROW_ID, metavar="ID")
 @click.option("--company", help="A new company name.")
 @click.option("--date", "when", help="A new date.")
 @click.option("--role", help="A new role.")
@@ -139,7 +143,7 @@ def interview_edit(interview_id: int, company: str | None, when: str | None, rol
 
 
 @interview.command(name="rm")
-@click.argument("interview_id", type=int, metavar="ID")
+@click.argument("interview_id", type=ROW_ID, metavar="ID")
 @click.option("--yes", is_flag=True, help="Remove without asking.")
 @db_option
 def interview_rm(interview_id: int, yes: bool):
@@ -188,7 +192,7 @@ def config_show(as_json: bool):
 
 
 @click.command()
-@click.argument("entry_id", type=int, metavar="ID")
+@click.argument("entry_id", type=ROW_ID, metavar="ID")
 @click.option("--minutes", type=click.IntRange(1, MAX_DAILY_MINUTES), help="The time it really took.")
 @db_option
 def done(entry_id: int, minutes: int | None):
@@ -199,7 +203,7 @@ def done(entry_id: int, minutes: int | None):
 
 
 @click.command()
-@click.argument("entry_id", type=int, metavar="ID")
+@click.argument("entry_id", type=ROW_ID, metavar="ID")
 @db_option
 def skip(entry_id: int):
     """Skip a task: it will not be planned again."""

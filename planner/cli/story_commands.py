@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from planner.catalog import THEMES, find_round
-from planner.cli.common import db_option, emit_json, json_option, open_store, wrap, write_file
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, wrap, write_file
 from planner.dates import parse_date, today
 from planner.errors import UserError
 from planner.stories import (
@@ -169,7 +169,7 @@ def list_(theme: str | None, tag: str | None, incomplete: bool, as_json: bool):
 
 
 @story.command()
-@click.argument("story_id", type=int, metavar="ID")
+@click.argument("story_id", type=ROW_ID, metavar="ID")
 @json_option
 @db_option
 def show(story_id: int, as_json: bool):
@@ -183,7 +183,7 @@ def show(story_id: int, as_json: bool):
 
 
 @story.command()
-@click.argument("story_id", type=int, metavar="ID")
+@click.argument("story_id", type=ROW_ID, metavar="ID")
 @_field_options
 @click.option("--add-tag", "add_tags", multiple=True, help="Repeatable: a tag to add.")
 @click.option("--remove-tag", "remove_tags", multiple=True, help="Repeatable: a tag to remove.")
@@ -212,7 +212,7 @@ def edit(story_id: int, add_tags, remove_tags, edit: bool, **options):
 
 
 @story.command()
-@click.argument("story_id", type=int, metavar="ID")
+@click.argument("story_id", type=ROW_ID, metavar="ID")
 @click.option("--yes", is_flag=True, help="Delete without asking.")
 @db_option
 def rm(story_id: int, yes: bool):
@@ -353,7 +353,7 @@ def matrix(as_json: bool):
 
 
 @story.command()
-@click.argument("story_id", type=int, metavar="ID")
+@click.argument("story_id", type=ROW_ID, metavar="ID")
 @click.option("--company", required=True, help="Who you told it to.")
 @click.option("--round", "round_name", help="Which round, e.g. behavioral.")
 @click.option("--date", "when", default="today", show_default=True, help="When, e.g. yesterday or 2026-11-20.")
