@@ -3,8 +3,9 @@
 A story's score adds two signals:
 - relevance: BM25F of the story's words (title and tags count double) against the ideas of the
   prompt: each content word, Porter-stemmed, together with the words of the same idea from a small
-  curated map of behavioral-interview vocabulary; a story earns each idea once. It is divided by the
-  best story's, so it runs from 0 to 1 for any prompt and bank;
+  curated map of behavioral-interview vocabulary (near-synonyms at full weight, related words at
+  less); a story earns each idea once. It is divided by the best story's, so it runs from 0 to 1
+  for any prompt and bank;
 - theme: how much the story's own themes cover the themes the prompt calls for, read from cue
   phrases, since prompts rarely name the theme ("what would you do differently" asks for a failure).
 Stories already told at the company the user is preparing for are pushed down, not removed.
@@ -22,11 +23,12 @@ from functools import lru_cache
 from planner.catalog import THEMES
 from planner.stories import Story
 
-THEME_WEIGHT = 0.5
+THEME_WEIGHT = 1.0
 SYNONYM_WEIGHT = 1.0
+RELATED_WEIGHT = 0.3
 TOLD_PENALTY = 0.5
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
-WEAK_FIT = 0.12
+WEAK_FIT = 0.10
 FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
 K1 = 1.2
 B = 0.75
@@ -89,37 +91,37 @@ PROMPT_WORDS = set(
 # use the same words ("tell your boss no" against "my manager wanted ... I proposed instead").
 SYNONYM_GROUPS = [
     # people
-    "manager boss supervisor director lead leadership skip-level vp head",
-    "teammate colleague coworker peer engineer engineers team",
-    "stakeholder stakeholders product pm customer client business partner partners leadership",
+    "manager boss supervisor | director lead leadership skip-level vp head",
+    "teammate colleague coworker peer | engineer engineers team",
+    "stakeholder stakeholders pm | product customer client business partner partners leadership",
     "junior intern grad graduate hire hires newcomer mentee",
     # conflict and influence
-    "disagree disagreed disagreement conflict pushback argue argued argument dispute objection clash oppose opposed",
-    "convince convinced persuade persuaded influence influenced buy-in advocate align alignment trust adopt adopted",
+    "disagree disagreed disagreement conflict pushback argue argued argument dispute clash | objection oppose opposed",
+    "convince convinced persuade persuaded influence influenced buy-in | advocate align alignment trust adopt adopted",
     "no refuse refused decline declined reject rejected veto",
-    "ethical ethics fairness fair bias biased discrimination compliance regulation regulatory legal privacy risk",
+    "ethical ethics fairness fair discrimination | bias biased compliance regulation regulatory legal privacy risk",
     "compromise tradeoff trade-off balance balanced negotiate negotiated",
     # pressure and difficulty
-    "deadline timeline pressure rush rushed crunch urgent freeze weeks days peak launch-date",
+    "deadline timeline pressure rush rushed crunch urgent | freeze weeks days peak launch-date",
     "scope cut descope prioritize prioritized priority dropped defer deferred",
     "ambiguous ambiguity unclear vague undefined uncertain uncertainty unknown assumptions",
     "incomplete limited missing thin sparse little scarce few",
-    "learn learned learning ramp unfamiliar new background papers study",
+    "learn learned learning ramp unfamiliar | new background papers study",
     "hard hardest difficult tough challenging complex complicated",
     # failure
-    "mistake error failure fail failed bug wrong regret misjudged postmortem lesson",
+    "mistake error failure fail failed wrong regret misjudged | bug postmortem lesson",
     "rollback rolled revert reverted backfired broke broken",
     "feedback criticism critique review reviewed comment stung",
     # production and operations
-    "ship shipped launch launched deploy deployed release released rollout production prod",
+    "ship shipped launch launched deploy deployed release released rollout | production prod",
     "outage incident downtime page pages paged pager on-call oncall alert alerts firefight",
     "monitor monitoring alerting checks detect detected caught drift degrade degraded stale",
-    "offline online production a/b experiment experiments experimentation test tests",
+    "experiment experiments experimentation a/b | offline online test tests",
     "ownership owned own responsible accountable",
     "simplify simplified simpler simple retire retired remove removed maintain maintainable cleanup refactor refactored",
     "operational operations toil maintenance burden on-call pages",
     "cost costs money budget spend spending expensive cheaper savings saved saving dollars bill gpu compute",
-    "faster fast latency slow speed speedup efficient efficiency performance throughput",
+    "faster fast latency slow speed speedup efficient efficiency throughput",
     # data and models
     "data dataset labels label labeling annotation samples examples",
     "model models classifier predictor network ranking ranker recommender",
@@ -127,8 +129,8 @@ SYNONYM_GROUPS = [
     "decision decide decided call judgment judgement choose chose",
     "analysis analyzed data-driven evidence numbers measured shadow",
     # growth and impact
-    "mentor mentored mentoring coach coached coaching teach taught grow grew growth onboard develop promoted",
-    "impact impactful revenue conversion losses improved improvement gain lift increase reduced",
+    "mentor mentored mentoring coach coached coaching teach taught | grow grew growth onboard develop promoted",
+    "impact impactful | revenue conversion losses improved improvement gain lift increase reduced",
     "proud proudest success successful achievement accomplished win",
     "platform tool tools infrastructure shared reuse adopted",
     "regulated regulation regulatory compliance audit legal",
@@ -178,13 +180,18 @@ def _stems(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> dict[str, frozenset[str]]:
-    by_stem: dict[str, set[str]] = defaultdict(set)
+def _synonyms() -> dict[str, dict[str, float]]:
+    """For each stem, the stems of the same idea and how close they are: words before a group's |
+    mean nearly the same thing (SYNONYM_WEIGHT), words after it are only related (RELATED_WEIGHT)."""
+    by_stem: dict[str, dict[str, float]] = defaultdict(dict)
     for group in SYNONYM_GROUPS:
-        stems = set(_stems(group))
-        for stem in stems:
-            by_stem[stem] |= stems - {stem}
-    return {stem: frozenset(others) for stem, others in by_stem.items()}
+        close_part, _, related_part = group.partition("|")
+        close, related = set(_stems(close_part)), set(_stems(related_part)) - set(_stems(close_part))
+        for stem in close | related:
+            for other in (close | related) - {stem}:
+                weight = SYNONYM_WEIGHT if stem in close and other in close else RELATED_WEIGHT
+                by_stem[stem][other] = max(weight, by_stem[stem].get(other, 0.0))
+    return dict(by_stem)
 
 
 def prompt_themes(prompt: str) -> dict[str, float]:
@@ -215,7 +222,7 @@ def query_concepts(prompt: str) -> list[dict[str, float]]:
     synonyms = _synonyms()
     concepts = []
     for stem in dict.fromkeys(_stems(" ".join(content_words(prompt)))):
-        concept = {other: SYNONYM_WEIGHT for other in synonyms.get(stem, ())} | {stem: 1.0}
+        concept = dict(synonyms.get(stem, {})) | {stem: 1.0}
         if concept not in concepts:
             concepts.append(concept)
     return concepts
@@ -232,29 +239,29 @@ def query_terms(prompt: str) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class _Index:
-    """Per-term postings of (story position, weighted term frequency), and weighted lengths."""
+    """Per-term postings of (story position, BM25 term-frequency factor), worked out once per bank."""
 
     postings: dict[str, list[tuple[int, float]]]
-    lengths: list[float]
-    average_length: float
 
 
 @lru_cache(maxsize=4)
 def _index(stories: tuple[Story, ...]) -> _Index:
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    lengths = []
-    for position, story in enumerate(stories):
+    all_counts = []
+    for story in stories:
         counts: Counter = Counter()
         for field, weight in FIELD_WEIGHTS.items():
             value = getattr(story, field)
             text = " ".join(value) if isinstance(value, tuple) else value
             for stem in _stems(text):
                 counts[stem] += weight
+        all_counts.append(counts)
+    average = sum(sum(c.values()) for c in all_counts) / len(all_counts) or 1.0
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for position, counts in enumerate(all_counts):
+        norm = K1 * (1 - B + B * sum(counts.values()) / average)
         for stem, frequency in counts.items():
-            postings[stem].append((position, frequency))
-        lengths.append(sum(counts.values()))
-    average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    return _Index(dict(postings), lengths, average or 1.0)
+            postings[stem].append((position, frequency * (K1 + 1) / (frequency + norm)))
+    return _Index(dict(postings))
 
 
 @dataclass(frozen=True)
@@ -313,9 +320,9 @@ def suggest(
             postings = index.postings.get(stem, ())
             idf = math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
             reachable = max(reachable, weight * idf * (K1 + 1))
-            for position, frequency in postings:
-                norm = K1 * (1 - B + B * index.lengths[position] / index.average_length)
-                value = weight * idf * frequency * (K1 + 1) / (frequency + norm)
+            scale = weight * idf
+            for position, factor in postings:
+                value = scale * factor
                 if value > best_here.get(position, 0.0):
                     best_here[position] = value
         best_possible += reachable
