@@ -9,9 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from planner.agenda import Agenda
 from planner.errors import UserError
-from planner.records import read_agenda, read_budget, read_entries, read_interviews
+from planner.records import read_budget, read_entries, read_interviews
 from planner.model import Budget, Entry, Interview
 from planner.schema import MIGRATION_NAMES, SCHEMA_STEPS
 from planner.stories import STORY_FIELDS, Story, Told
@@ -270,9 +269,6 @@ class Store:
     def minutes_logged(self, on: date) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(minutes), 0) FROM practice_log WHERE done_on = ?", [on.isoformat()])
         return row.fetchone()[0]
-
-    def agenda(self, day: date) -> Agenda:
-        return read_agenda(self.db.conn, day)
 
 
 def _column_value(value):

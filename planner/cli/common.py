@@ -5,7 +5,6 @@ import os
 import shutil
 import tempfile
 import textwrap
-from datetime import date
 from pathlib import Path
 
 import click

@@ -4,7 +4,7 @@ import sqlite3
 from importlib import import_module
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -12,6 +12,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from planner.tui.today import TodayScreen
+
+if TYPE_CHECKING:
+    from planner.store import Store
 
 T = TypeVar("T")
 
