@@ -8,14 +8,13 @@ footer. Each run is a fresh process, headless, alternating the two; medians and 
 """
 
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # an installed planner comes first
+
+from benchmarks.side_by_side import compare, planner_command  # noqa: E402
 
 BARE_APP = """
 from textual.app import App
@@ -60,28 +59,13 @@ def seed(path: Path) -> None:
             save_interview(store, Interview(0, company, today + timedelta(days)), today)
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, env={**os.environ, **FIRST_FRAME_ONLY},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def main(runs: int) -> None:
-    sys.path.append(str(ROOT))  # an installed planner comes first
-    installed = Path(sys.executable).with_name("planner")
-    planner = [str(installed)] if installed.exists() else [sys.executable, "-m", "planner"]
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "planner.db"
         seed(database)
-        bare, ours = [], []
-        for _ in range(runs):
-            bare.append(timed([sys.executable, "-c", BARE_APP]))
-            ours.append(timed([*planner, "--db", str(database)]))
-    b, o = statistics.median(bare), statistics.median(ours)
-    print(f"bare Textual app (header, 500-row table, footer): median {b * 1000:.0f} ms over {runs} runs")
-    print(f"planner app (500 stories, 3 interviews):          median {o * 1000:.0f} ms over {runs} runs")
-    print(f"ratio: {o / b:.2f}x (the goal is at most 1.25x)")
+        compare(("bare Textual app (header, 500-row table, footer)", [sys.executable, "-c", BARE_APP]),
+                ("planner app (500 stories, 3 interviews)", [*planner_command(), "--db", str(database)]),
+                runs, {**os.environ, **FIRST_FRAME_ONLY}, goal=1.25)
 
 
 if __name__ == "__main__":
