@@ -16,7 +16,7 @@ How a plan is laid out:
 import bisect
 import math
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from planner.catalog import Catalog, Question
@@ -154,13 +154,13 @@ def build_plan(
             _place_light_reviews(day, interviews, catalog, done)
         # Spaced reviews first: they are short and their timing is the point of them.
         for release, task in sorted(reviews, key=lambda r: (r[0], r[1].key)):
-            if release <= day.day < task.due and day.place(_on(task, day.day)):
+            if release <= day.day < task.due and day.place(replace(task, due=day.day)):
                 reviews.remove((release, task))
                 concepts.balance -= task.minutes
         if day.day in light or not day.free:
             continue
         for opens, task in list(mocks):
-            if opens <= day.day < task.due and day.place(_on(task, day.day)):
+            if opens <= day.day < task.due and day.place(replace(task, due=day.day)):
                 mocks.remove((opens, task))
                 break  # one full mock a day is plenty
         active = [(s, ahead) for s in streams if s.items and (ahead := s.deadline(day.day))]
@@ -200,10 +200,6 @@ def build_plan(
         left_out.append(task.title)
     tasks = tuple(task for day in days for task in day.tasks)
     return Plan(tasks, short, tuple(left_out))
-
-
-def _on(task: Task, day: date) -> Task:
-    return Task(task.key, task.round, task.kind, task.title, task.minutes, day, task.interview_id, task.question_id)
 
 
 def _counter(study_days: list[date]):
