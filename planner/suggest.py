@@ -114,14 +114,14 @@ SYNONYM_GROUPS = [
     "rollback rolled revert reverted backfired broke broken",
     "feedback criticism critique review reviewed comment stung",
     # production and operations
-    "ship shipped launch launched deploy deployed release released rollout | production prod",
+    "ship shipped launch launched deploy deployed release released rollout live | production prod",
     "outage incident downtime page pages paged pager on-call oncall alert alerts firefight",
     "monitor monitoring alerting checks detect detected caught drift degrade degraded stale",
     "experiment experiments experimentation a/b | offline online test tests",
     "ownership owned own responsible accountable",
     "simplify simplified simpler simple retire retired remove removed maintain maintainable cleanup refactor refactored",
     "operational operations toil maintenance burden on-call pages",
-    "cost costs money budget spend spending expensive cheaper savings saved saving dollars bill gpu compute",
+    "cost costs money budget spend spending expensive cheaper savings saved saving dollars bill | gpu compute infrastructure finance",
     "faster fast latency slow speed speedup efficient efficiency throughput",
     # data and models
     "data dataset labels label labeling annotation samples examples",
@@ -136,6 +136,15 @@ SYNONYM_GROUPS = [
     "platform tool tools infrastructure shared reuse adopted",
     "regulated regulation regulatory compliance audit legal",
     "market country city cities region launch expansion",
+    "field domain area discipline specialty | industry space",
+    "switch switched switching transition moved joined | change changed pivot",
+    "drift drifted drifting degrade degraded degrading decay shift shifted | drop dropped decline declined",
+    "goal goals objective objectives criteria definition | target success",
+    "productive productivity | efficient faster speed throughput bottleneck",
+    "trust trusted doubt doubted skeptical | credibility convinced",
+    "hire hired hiring recruit recruited recruiting | interview interviewed",
+    "lead led leading drove owned | ownership initiative",
+    "harm harmful dilemma wrongful unsafe | ethical fairness",
 ]
 
 # Multi-word phrases read as one idea before the prompt is split into words.
