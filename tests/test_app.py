@@ -184,3 +184,22 @@ async def test_the_palette_adds_a_story_and_exports_from_any_screen(db_path, tmp
         await settle(pilot)
     assert "## Shipped it" in (tmp_path / "stories.md").read_text()
     assert (tmp_path / "planner.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+async def test_editing_an_interview_in_the_app_keeps_rounds_moved_from_the_shell(db_path):
+    with Store.open(db_path) as store:
+        store.save_interview(Interview(0, "Acme", date(2026, 12, 15), None, (("ml-coding", date(2026, 12, 10)),)))
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#role", Input).value = "ML Engineer"
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
+    with Store.open(db_path) as store:
+        [saved] = store.interviews()
+    assert saved.role == "ML Engineer"
+    assert saved.round_date("ml-coding") == date(2026, 12, 10)

@@ -80,12 +80,16 @@ class InterviewsScreen(Screen):
             screen = chosen.round_date("recruiter-screen")
             form = InterviewForm(self.app.today, chosen.company, chosen.date.isoformat(), chosen.role or "",
                                  screen.isoformat() if screen != chosen.date else "")
-            self.app.push_screen(form, lambda values: values and self._save(chosen.id, values))
+            self.app.push_screen(form, lambda values: values and self._save(chosen.id, values, chosen.round_dates))
 
     @work(thread=True, group="interviews-write")
-    def _save(self, interview_id: int, values: dict) -> None:
-        rounds = (("recruiter-screen", values["screen"]),) if values["screen"] else ()
-        interview = Interview(interview_id, values["company"], values["date"], values["role"], rounds)
+    def _save(self, interview_id: int, values: dict, round_dates: tuple = ()) -> None:
+        # The form edits the screen's day; other rounds moved from the shell keep their days.
+        rounds = dict(round_dates)
+        rounds.pop("recruiter-screen", None)
+        if values["screen"]:
+            rounds["recruiter-screen"] = values["screen"]
+        interview = Interview(interview_id, values["company"], values["date"], values["role"], tuple(sorted(rounds.items())))
 
         _, plan = self.app.with_store(lambda store: save_interview(store, interview, self.app.today))
         message = f"Saved {interview.company}: {len(plan.tasks)} tasks planned."
