@@ -20,7 +20,11 @@ sys.path.append(str(ROOT))  # an installed planner comes first
 from planner.stories import Story  # noqa: E402
 from planner.suggest import _index, suggest  # noqa: E402
 
-EVAL_SETS = [ROOT / "tests" / "data" / "suggest_eval.json", ROOT / "benchmarks" / "data" / "suggest_second_set.json"]
+EVAL_SETS = [
+    ROOT / "tests" / "data" / "suggest_eval.json",
+    ROOT / "benchmarks" / "data" / "suggest_second_set.json",
+    ROOT / "benchmarks" / "data" / "suggest_holdout.json",
+]
 
 
 def load(path: Path) -> tuple[tuple[Story, ...], list[dict], dict[str, int]]:

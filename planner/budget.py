@@ -12,6 +12,7 @@ MAX_DAILY_MINUTES = 16 * 60
 CONFIG_KEYS = {
     "budget": "minutes of study a day, e.g. 90",
     "budget.<day>": "minutes on one weekday, e.g. budget.sat 180 ('default' to undo)",
+    "weekdays": "every weekday that differs at once, e.g. sat=180,sun=30 ('none' to clear)",
     "days-off": "weekdays with no study, e.g. sat,sun ('none' to clear)",
     "dates-off": "dates with no study, e.g. 2026-12-24,2026-12-25 ('none' to clear)",
 }
@@ -47,6 +48,14 @@ def updated_budget(settings: dict, key: str, value: str, today: date) -> dict:
             weekdays.pop(day, None)
         else:
             weekdays[day] = _minutes(value)
+        settings["weekdays"] = weekdays
+    elif key == "weekdays":
+        weekdays = {}
+        for pair in ([] if clear else value.split(",")):
+            day, sep, minutes = pair.partition("=")
+            if not sep:
+                raise UserError(f"give weekdays as day=minutes, e.g. sat=180,sun=30, not {pair.strip()!r}")
+            weekdays[_weekday(day)] = _minutes(minutes.strip())
         settings["weekdays"] = weekdays
     elif key == "days-off":
         settings["days_off"] = [] if clear else sorted({_weekday(d) for d in value.split(",")}, key=WEEKDAYS.index)

@@ -203,3 +203,20 @@ async def test_editing_an_interview_in_the_app_keeps_rounds_moved_from_the_shell
         [saved] = store.interviews()
     assert saved.role == "ML Engineer"
     assert saved.round_date("ml-coding") == date(2026, 12, 10)
+
+
+async def test_the_budget_is_set_in_the_app(db_path):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        app.screen.query_one("#budget", Input).value = "90"
+        app.screen.query_one("#weekdays", Input).value = "sat=180"
+        app.screen.query_one("#days-off", Input).value = "sun"
+        app.screen.query_one("#budget", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+    with Store.open(db_path) as store:
+        assert store.setting("budget") == {"daily": 90, "weekdays": {"sat": 180}, "days_off": ["sun"]}

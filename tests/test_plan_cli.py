@@ -48,6 +48,7 @@ def test_rounds_can_fall_on_other_days(run):
         (["config", "set", "budget", "2000"], "between 0"),
         (["config", "set", "days-off", "sat,funday"], "unknown weekday"),
         (["config", "set", "colour", "blue"], "unknown setting"),
+        (["config", "set", "weekdays", "sat:180"], "day=minutes"),
         (["done", "12345"], "no task 12345"),
         (["done", "99999999999999999999"], "not in the range"),
         (["interview", "add", "Acme", "--date", "in 1000 years"], "two years ahead"),
@@ -143,3 +144,11 @@ def test_removing_an_interview_removes_its_plan(run):
     run("interview", "add", "Acme", "--date", "2026-12-15")
     assert run("interview", "rm", "1", "--yes").exit_code == 0
     assert agenda(run)["tasks"] == [] and agenda(run)["interviews"] == []
+
+
+def test_weekdays_are_set_at_once_and_cleared(run):
+    assert run("config", "set", "weekdays", "sat=180, sun=30").exit_code == 0
+    week = json.loads(run("config", "show", "--json").stdout)["week"]
+    assert (week["sat"], week["sun"], week["mon"]) == (180, 30, 60)
+    assert run("config", "set", "weekdays", "none").exit_code == 0
+    assert json.loads(run("config", "show", "--json").stdout)["week"]["sat"] == 60

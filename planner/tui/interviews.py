@@ -30,11 +30,14 @@ class InterviewsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
-        with Horizontal(id="budget-row"):
+        with Horizontal(classes="budget-row"):
             yield Label("Minutes a day:")
             yield Input(id="budget", type="integer", max_length=4)
-            yield Label("Days off (e.g. sat,sun):")
-            yield Input(id="days-off")
+            yield Label("Other days:")
+            yield Input(id="weekdays", placeholder="sat=180,sun=30")
+        with Horizontal(classes="budget-row"):
+            yield Label("Days off:")
+            yield Input(id="days-off", placeholder="sat,sun")
             yield Button("Save budget", id="save-budget")
         yield Static(id="interviews-note")
         yield Footer()
@@ -63,6 +66,8 @@ class InterviewsScreen(Screen):
             self.query_one("#budget", Input).value = str(budget.get("daily", 60))
         if not self.query_one("#days-off", Input).has_focus:
             self.query_one("#days-off", Input).value = ",".join(budget.get("days_off", []))
+        if not self.query_one("#weekdays", Input).has_focus:
+            self.query_one("#weekdays", Input).value = ",".join(f"{d}={m}" for d, m in budget.get("weekdays", {}).items())
         self.query_one("#interviews-note", Static).update(
             "" if interviews else "No interviews yet: press a to add the first; the plan is laid out up to it.")
 
@@ -118,19 +123,24 @@ class InterviewsScreen(Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save-budget":
-            self._save_budget(self.query_one("#budget", Input).value, self.query_one("#days-off", Input).value)
+            self._save_budget()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id in ("budget", "days-off"):
-            self._save_budget(self.query_one("#budget", Input).value, self.query_one("#days-off", Input).value)
+        if event.input.id in ("budget", "weekdays", "days-off"):
+            self._save_budget()
+
+    def _save_budget(self) -> None:
+        values = {key: self.query_one(f"#{key}", Input).value for key in ("budget", "weekdays", "days-off")}
+        self._write_budget(values)
 
     @work(thread=True, group="interviews-write")
-    def _save_budget(self, minutes: str, days_off: str) -> None:
+    def _write_budget(self, values: dict) -> None:
         from planner.budget import updated_budget
 
         def save(store):
-            settings = updated_budget(store.setting("budget", {}), "budget", minutes, self.app.today)
-            settings = updated_budget(settings, "days-off", days_off or "none", self.app.today)
+            settings = store.setting("budget", {})
+            for key, value in values.items():
+                settings = updated_budget(settings, key, value or "none", self.app.today)
             save_budget(store, settings, self.app.today)
 
         try:
