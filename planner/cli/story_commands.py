@@ -272,9 +272,9 @@ def _read_import(path: Path) -> list[dict]:
     return stories
 
 
-def _same_story_key(fields) -> tuple:
-    get = fields.get if isinstance(fields, dict) else lambda name, default="": getattr(fields, name)
-    return tuple(get(name, "") for name in ("title", *STAR_FIELDS))
+def _same_story_key(fields: dict) -> tuple:
+    """What makes two stories the same story: the title and the STAR text, word for word."""
+    return tuple(fields.get(name, "") for name in ("title", *STAR_FIELDS))
 
 
 @story.command(name="import")
@@ -287,7 +287,7 @@ def import_(file: Path):
     """
     stories = _read_import(file)
     with open_store() as store:
-        known = {_same_story_key(s) for s in store.stories()}
+        known = {_same_story_key(vars(s)) for s in store.stories()}
         fresh = []
         for fields in stories:
             key = _same_story_key(fields)
