@@ -89,7 +89,7 @@ PROMPT_WORDS = set(
     handled handling go went gone come came say said tell told let us also much many last ever
     career job role company time situation particular specific problem problems issue issues look looked
     looks looking great good big biggest end ended real really first reduce reduced reducing improve
-    improved improving increase increased"""
+    improved improving increase increased want wanted wants less"""
     .split()
 )
 
@@ -185,6 +185,7 @@ PHRASES = {
     r"\bearn(ed|ing)? (the |their |your )?trust\b": "trust",
     r"\bdisagree and commit\b": "disagree",
     r"\binvent and simplify\b": "simplify",
+    r"\bsettl\w* for\b|\bmiddle ground\b|\bmeet(ing)? (\w+ )?(in the middle|halfway)\b": "compromise",
     r"\blow[- ]perform\w*\b|\bunderperform\w*\b": "performance",
     r"\bnew (hire|grad|joiner)s?\b": "junior",
     # Managing people is leading them; it is not "my manager" (both stem to "manag").
@@ -241,7 +242,9 @@ def _synonyms() -> dict[str, dict[str, float]]:
 
 def prompt_themes(prompt: str) -> dict[str, float]:
     """How strongly the prompt calls for each theme (0 to 1); empty when it names none."""
-    text = prompt.lower().replace("’", "'")
+    # The cues are looked for in the prompt as written and with its phrases read ("hit a date" as
+    # "deadline").
+    text = prompt.lower().replace("’", "'") + " \n " + _normalized(prompt)
     found = {}
     for theme, cues in THEME_CUES.items():
         strength = max((weight for pattern, weight in cues if re.search(pattern, text)), default=0.0)
@@ -380,16 +383,16 @@ def suggest(
         # through its best word (at that word's weight), and its rarity is that of all the stories
         # using any of its words (each as close as its word), so a rare synonym never outweighs the
         # common word the prompt used.
-        counts: dict[int, float] = {}
+        earned: dict[int, float] = {}
         closeness: dict[int, float] = {}
         for stem, weight in concept.items():
             for position, count in index.postings.get(stem, ()):
-                counts[position] = max(counts.get(position, 0.0), weight * count)
+                earned[position] = max(earned.get(position, 0.0), weight * count)
                 closeness[position] = max(closeness.get(position, 0.0), weight)
         using = sum(closeness.values())
         idf = math.log(1 + (total - using + 0.5) / (using + 0.5))
         best_possible += idf * (K1 + 1)
-        for position, count in counts.items():
+        for position, count in earned.items():
             raw[position] += idf * count * (K1 + 1) / (count + index.norms[position])
     top_raw = max(raw)
     theme_total = sum(wanted_themes.values())
