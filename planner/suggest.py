@@ -44,6 +44,9 @@ THEME_CUES = {
         (r"\bfeedback\b", 0.6),
         (r"\bpost-?mortem\b|\bbackfired\b|\bworse\b", 0.6), (r"\berrors?\b|\bbugs?\b|\bmisjudg", 0.6),
         (r"\bdisappoint|\bunderperform|\bflop|\bdidn'?t pan out", 0.8), (r"\bincidents?\b|\boutages?\b", 0.5),
+        (r"\b(your|my) fault\b|\bblame|\bown(ed)? up\b|\bapologi", 1.0), (r"\bbr(oke|eak|eaks|oken)\b|\bcaused?\b", 0.6),
+        (r"\bpull(ed)? the plug\b|\bsunk cost|\bstop (investing|working)|\bkill(ed)? (a|the|your) (project|idea)", 0.8),
+        (r"\bwalk(ed)? back\b|\bretract|\bcorrect(ed)? (yourself|your|a) ", 0.8), (r"\btoo good to be true\b", 0.6),
     ],
     "conflict": [
         (r"\bdisagree", 1.0), (r"\bconflicts?\b", 1.0), (r"\bpush(ed)? back\b", 1.0), (r"\bargu(e|ed|ment)", 1.0),
@@ -54,6 +57,9 @@ THEME_CUES = {
         (r"\b(say|said|tell|told|saying) \w+ ?no\b|\bno to\b", 0.8), (r"\bethic|\braised? (a|an) \w* ?concern", 0.8),
         (r"\bdidn'?t report to\b|\bwithout authority\b", 1.0), (r"\bchanged? (what|how|their|the team)", 0.5),
         (r"\btrust\b|\bescalat", 0.4),
+        (r"\b(unhappy|angry|upset|frustrated|difficult) (customer|client|user|stakeholder|partner)s?\b", 0.8),
+        (r"\b(competing|conflicting) (priorities|goals|interests)\b|\bpriorities (ran|run|went) against\b", 1.0),
+        (r"\brelationship\b|\bchanging (their|his|her) minds?\b", 0.5),
     ],
     "challenge": [
         (r"\bchalleng(e|es|ing)\b", 1.0), (r"\bdifficult\b|\bhard(est)?\b|\btough", 0.8),
@@ -64,6 +70,7 @@ THEME_CUES = {
         (r"\bshort (timeline|notice|time)\b|\bquickly\b|\bwithout enough\b|\b(very )?little (data|time|information)", 0.8),
         (r"\bnew (domain|area|market|field|team)\b|\btracked down\b|\bdebug", 0.6),
         (r"\bdive deep\b|\bdeep dive\b|\broot[- ]cause\b|\bbias for action\b", 0.6),
+        (r"\bsurpris|\bunexpected|\bmess(y|iest)\b|\binherit", 0.6),
     ],
     "success": [
         (r"\bproud(est)?\b", 1.0), (r"\bsuccess(ful)?\b", 1.0), (r"\bachiev|\baccomplish", 1.0),
