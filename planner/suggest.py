@@ -366,10 +366,18 @@ def _matched_words(story: Story, terms: dict[str, float], asked: set[str]) -> tu
     sources = [*story.tags, story.title, story.situation, story.task, story.action, story.result]
     for source in sources:
         text = _normalized(source)
+        # A phrase read as one word is shown as the story wrote it ("cut the scope", not "descope").
+        as_written = {
+            word: match.group(0)
+            for pattern, replacement in _PHRASE_PATTERNS
+            for match in pattern.finditer(source.lower())
+            for word in replacement.split()
+        }
         for word, stem in zip(_TOKEN.findall(text), _stems(text)):
-            if stem in terms and stem not in seen and word not in PROMPT_WORDS:
+            shown = as_written.get(word, word)
+            if stem in terms and stem not in seen and word not in PROMPT_WORDS and shown not in words:
                 seen.add(stem)
-                words.append(word if stem in asked else f"~{word}")
+                words.append(shown if stem in asked else f"~{shown}")
     return tuple(words)
 
 
