@@ -71,6 +71,7 @@ THEME_CUES = {
         (r"\bnew (domain|area|market|field|team)\b|\btracked down\b|\bdebug", 0.6),
         (r"\bdive deep\b|\bdeep dive\b|\broot[- ]cause\b|\bbias for action\b", 0.6),
         (r"\bsurpris|\bunexpected|\bmess(y|iest)\b|\binherit", 0.6),
+        (r"\bdescope\b|\bramp\b", 0.8),
     ],
     "success": [
         (r"\bproud(est)?\b", 1.0), (r"\bsuccess(ful)?\b", 1.0), (r"\bachiev|\baccomplish", 1.0),

@@ -116,3 +116,11 @@ def test_suggest_all_maps_the_question_bank(run):
     assert any(p["story"] and p["story"]["title"] == "Pushed back on my manager" for p in mapped["prompts"])
     assert mapped["uncovered"]
     assert "prompts have a story" in run("suggest", "--all").stdout
+
+
+def test_a_phrase_is_met_in_other_words_and_shown_as_the_story_wrote_it():
+    launch = Story(5, "Holiday launch", action="The product manager asked for all cities; I cut the scope to ten.",
+                   themes=("challenge",))
+    [best, *_] = suggest("Tell me about a time you had to reduce scope", STORIES + (launch,))
+    assert best.story.id == 5
+    assert "cut the scope" in best.why
