@@ -149,7 +149,7 @@ SYNONYM_GROUPS = [
     "proud proudest success successful achievement accomplished win",
     "platform tool tools infrastructure shared reuse adopted",
     "regulated regulation regulatory compliance audit legal",
-    "market country city cities region launch expansion",
+    "market country city cities region expansion | launch",
     "field domain area discipline specialty | industry space",
     "switch switched switching transition moved joined | change changed pivot",
     "drift drifted drifting degrade degraded degrading decay shift shifted | drop dropped decline declined",
@@ -171,6 +171,13 @@ SYNONYM_GROUPS = [
     "debug debugged debugging investigate investigated diagnose diagnosed trace traced dug | root bug logs",
     "automate automated automation | tool tooling script",
     "frugal frugality thrifty | cost cheaper",
+    # machine-learning work
+    "leak leakage leaked contaminated contamination | overlap test evaluation",
+    "scale scaling traffic qps millions | throughput latency",
+    "pipeline pipelines etl workflow | data infrastructure",
+    "annotator annotators rater raters labeler labelers | labels labeling",
+    "presentation present presented demo talk | leadership",
+    "documentation document documented docs writeup write-up | design",
 ]
 
 # Multi-word phrases read as one idea, in prompts and stories alike, before they are split into words.
