@@ -241,15 +241,21 @@ def _stems(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _filler_stems() -> frozenset[str]:
+    return frozenset(_stems(" ".join(PROMPT_WORDS)))
+
+
+@lru_cache(maxsize=1)
 def _synonyms() -> dict[str, dict[str, float]]:
     """For each stem, the stems of the same idea and how close they are: words before a group's |
-    mean nearly the same thing (SYNONYM_WEIGHT), words after it are only related (RELATED_WEIGHT)."""
+    mean nearly the same thing (SYNONYM_WEIGHT), words after it are only related (RELATED_WEIGHT).
+    A stem shared with a word that says nothing ("owned" and "own") is never one of them."""
     by_stem: dict[str, dict[str, float]] = defaultdict(dict)
     for group in SYNONYM_GROUPS:
         close_part, _, related_part = group.partition("|")
         close, related = set(_stems(close_part)), set(_stems(related_part)) - set(_stems(close_part))
         for stem in close | related:
-            for other in (close | related) - {stem}:
+            for other in (close | related) - {stem} - _filler_stems():
                 weight = SYNONYM_WEIGHT if stem in close and other in close else RELATED_WEIGHT
                 by_stem[stem][other] = max(weight, by_stem[stem].get(other, 0.0))
     return dict(by_stem)
@@ -291,8 +297,10 @@ def query_concepts(prompt: str) -> list[dict[str, float]]:
     synonyms = _synonyms()
     concepts = []
     for stem in dict.fromkeys(_stems(" ".join(content_words(prompt)))):
-        concept = dict(synonyms.get(stem, {})) | {stem: 1.0}
-        if concept not in concepts:
+        concept = dict(synonyms.get(stem, {}))
+        if stem not in _filler_stems():
+            concept[stem] = 1.0
+        if concept and concept not in concepts:
             concepts.append(concept)
     return concepts
 
