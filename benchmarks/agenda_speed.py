@@ -22,11 +22,17 @@ def main(runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "PLANNER_DB": str(Path(folder) / "planner.db")}
         for company, when in (("Acme", "in 30 days"), ("Globex", "in 90 days"), ("Initech", "in 180 days")):
-            subprocess.run([*planner, "interview", "add", company, "--date", when], env=env, check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [*planner, "interview", "add", company, "--date", when], env=env, check=True, stdout=subprocess.DEVNULL
+            )
         subprocess.run([*planner, "agenda"], env=env, check=True, stdout=subprocess.DEVNULL)  # warm the disk cache
-        compare(("python -c 'import sqlite3'", [sys.executable, "-c", "import sqlite3"]),
-                ("planner agenda", [*planner, "agenda"]), runs, env, goal=3)
+        compare(
+            ("python -c 'import sqlite3'", [sys.executable, "-c", "import sqlite3"]),
+            ("planner agenda", [*planner, "agenda"]),
+            runs,
+            env,
+            goal=3,
+        )
 
 
 if __name__ == "__main__":

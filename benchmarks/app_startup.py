@@ -43,18 +43,26 @@ FIRST_FRAME_ONLY = {
 def seed(path: Path) -> None:
     from datetime import date, timedelta
 
-    from planner.model import Interview
-    from planner.planning import save_interview
-    from planner.store import Store
+    from planner.db.store import Store
+    from planner.plan.records import Interview
+    from planner.plan.replan import save_interview
 
     today = date.today()
     with Store.open(path) as store:
-        store.add_stories([
-            {"title": f"Story {n}", "situation": "A situation. " * 10, "task": "A task. " * 5,
-             "action": "What I did. " * 30, "result": "What came of it. " * 8,
-             "themes": ("success", "challenge"), "tags": ("tag",)}
-            for n in range(500)
-        ])
+        store.add_stories(
+            [
+                {
+                    "title": f"Story {n}",
+                    "situation": "A situation. " * 10,
+                    "task": "A task. " * 5,
+                    "action": "What I did. " * 30,
+                    "result": "What came of it. " * 8,
+                    "themes": ("success", "challenge"),
+                    "tags": ("tag",),
+                }
+                for n in range(500)
+            ]
+        )
         for company, days in (("Acme", 30), ("Globex", 60), ("Initech", 90)):
             save_interview(store, Interview(0, company, today + timedelta(days)), today)
 
@@ -63,9 +71,13 @@ def main(runs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "planner.db"
         seed(database)
-        compare(("bare Textual app (header, 500-row table, footer)", [sys.executable, "-c", BARE_APP]),
-                ("planner app (500 stories, 3 interviews)", [*planner_command(), "--db", str(database)]),
-                runs, {**os.environ, **FIRST_FRAME_ONLY}, goal=1.25)
+        compare(
+            ("bare Textual app (header, 500-row table, footer)", [sys.executable, "-c", BARE_APP]),
+            ("planner app (500 stories, 3 interviews)", [*planner_command(), "--db", str(database)]),
+            runs,
+            {**os.environ, **FIRST_FRAME_ONLY},
+            goal=1.25,
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # an installed planner comes first
 
-from planner.stories import Story  # noqa: E402
-from planner.suggest import _index, suggest  # noqa: E402
+from planner.stories.story import Story  # noqa: E402
+from planner.stories.suggest import _index, suggest  # noqa: E402
 
 EVAL_SETS = [
     ROOT / "tests" / "data" / "suggest_eval.json",
@@ -36,7 +36,9 @@ def load(path: Path) -> tuple[tuple[Story, ...], list[dict], dict[str, int]]:
         stories.append(
             Story(
                 id=number,
-                **{k: raw.get(k) for k in ("title", "situation", "task", "action", "result", "company", "role", "year")},
+                **{
+                    k: raw.get(k) for k in ("title", "situation", "task", "action", "result", "company", "role", "year")
+                },
                 themes=tuple(raw["themes"]),
                 tags=tuple(raw.get("tags", ())),
             )
@@ -111,9 +113,11 @@ def main(paths: list[Path]) -> None:
         start = time.perf_counter()
         suggest(item["prompt"], bank, limit=3)
         timings.append(time.perf_counter() - start)
-    print(f"10,000 stories: index built once in {indexing * 1000:.0f} ms; "
-          f"ranking one prompt: median {statistics.median(timings) * 1000:.1f} ms, "
-          f"worst {max(timings) * 1000:.1f} ms over {len(timings)} prompts")
+    print(
+        f"10,000 stories: index built once in {indexing * 1000:.0f} ms; "
+        f"ranking one prompt: median {statistics.median(timings) * 1000:.1f} ms, "
+        f"worst {max(timings) * 1000:.1f} ms over {len(timings)} prompts"
+    )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # an installed planner comes first
 
-import planner.suggest as suggest  # noqa: E402
+import planner.stories.suggest as suggest  # noqa: E402
 from benchmarks.suggest_eval import EVAL_SETS, evaluate  # noqa: E402
 
 
@@ -25,7 +25,9 @@ def main(paths: list[Path]) -> None:
         suggest.THEME_WEIGHT, suggest.SYNONYM_WEIGHT, suggest.RELATED_WEIGHT = theme, synonym, related
         suggest._synonyms.cache_clear()
         hits = [evaluate(path)["hit@1"] for path in paths]
-        print(f"{theme:5.2f}  {synonym:7.2f}  {related:7.2f}  {'  '.join(f'{h:.3f}' for h in hits)}  {sum(hits) / len(hits):.3f}")
+        print(
+            f"{theme:5.2f}  {synonym:7.2f}  {related:7.2f}  {'  '.join(f'{h:.3f}' for h in hits)}  {sum(hits) / len(hits):.3f}"
+        )
     suggest.THEME_WEIGHT, suggest.SYNONYM_WEIGHT, suggest.RELATED_WEIGHT = chosen[:3]
     suggest._synonyms.cache_clear()
     print("\nweak fit  caught / false alarms per set")

@@ -1,15 +1,8 @@
 """Plain-language dates ("next friday", "in 3 weeks", "Dec 12") read relative to a given today."""
 
-import os
 from datetime import date, datetime
 
 from planner.errors import UserError
-
-def today() -> date:
-    """The day taken as today; PLANNER_TODAY (an ISO date) sets another, to look at a plan as of then."""
-    fixed = os.environ.get("PLANNER_TODAY")
-    return date.fromisoformat(fixed) if fixed else date.today()
-
 
 EXAMPLES = "'next friday', 'in 3 weeks', 'Dec 12' or '2026-12-12'"
 

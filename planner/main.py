@@ -1,16 +1,19 @@
-"""The `planner` command's entry point.
+"""The `planner` command's entry point, which sends each use to the lightest code that serves it:
 
-The plain `planner agenda` (with at most --json and --db) is answered here without importing click,
-since it is meant to run in every new shell; everything else goes to the click commands.
+- bare `planner` (with at most --db) opens the full-screen app;
+- the plain `planner agenda` (with at most --json and --db) is answered without importing click,
+  since it is meant to run in every new shell;
+- everything else goes to the click commands in planner/cli/.
 """
 
 import sys
+from pathlib import Path
 
 from planner.errors import UserError
 
 
-def _plain_agenda(args: list[str]) -> tuple[str | None, bool] | None:
-    """(database, as_json) when args ask for nothing but today's agenda; None otherwise."""
+def _split_db(args: list[str]) -> tuple[str | None, list[str]] | None:
+    """(the --db value, the other words); None when --db is given without a value."""
     database, rest = None, []
     words = iter(args)
     for word in words:
@@ -22,25 +25,47 @@ def _plain_agenda(args: list[str]) -> tuple[str | None, bool] | None:
             database = word.partition("=")[2]
         else:
             rest.append(word)
-    if rest in (["agenda"], ["agenda", "--json"]):
-        return database, rest == ["agenda", "--json"]
-    return None
+    return database, rest
+
+
+def _fail(message: object) -> None:
+    print(f"planner: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def _run_app(path: Path) -> None:
+    from planner.db.store import ensure_current
+    from planner.tui.app import build_app
+
+    # A database that cannot be opened is one clear line here, before the app takes the screen.
+    build_app(ensure_current(path)).run()
+
+
+def _print_agenda(path: Path, as_json: bool) -> None:
+    from planner.clock import today
+    from planner.db.readers import load_agenda
+    from planner.plan.agenda import agenda_report
+
+    day = today()
+    sys.stdout.write(agenda_report(load_agenda(path, day), day, as_json))
 
 
 def main() -> None:
-    plain = _plain_agenda(sys.argv[1:])
-    if plain is None:
-        from planner.cli import cli
+    split = _split_db(sys.argv[1:])
+    if split is not None:
+        from planner.db.schema import is_current
+        from planner.paths import database_path
 
-        cli()
-        return
-    from planner.agenda_view import agenda_report
-    from planner.dates import today
-    from planner.paths import database_path
+        database, rest = split
+        try:
+            path = database_path(database)
+            if not rest:
+                return _run_app(path)
+            # An older or foreign file goes the long way, where it is migrated or refused.
+            if rest in (["agenda"], ["agenda", "--json"]) and (not path.exists() or is_current(path)):
+                return _print_agenda(path, as_json=rest == ["agenda", "--json"])
+        except UserError as exc:
+            _fail(exc)
+    from planner.cli import cli
 
-    database, as_json = plain
-    try:
-        sys.stdout.write(agenda_report(database_path(database), today(), as_json))
-    except UserError as exc:
-        print(f"planner: {exc}", file=sys.stderr)
-        sys.exit(1)
+    cli()

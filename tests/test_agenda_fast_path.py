@@ -37,8 +37,9 @@ def test_the_plain_agenda_loads_neither_click_nor_textual_nor_sqlite_utils(plann
         "heavy = {'click', 'textual', 'sqlite_utils', 'dateparser'}\n"
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          env={**os.environ, "PLANNER_TODAY": TODAY})
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PLANNER_TODAY": TODAY}
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "[]"
 

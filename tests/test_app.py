@@ -4,9 +4,9 @@ from datetime import date
 
 from textual.widgets import DataTable, Input, Markdown, OptionList, SelectionList, Static, TextArea
 
-from planner.planning import replan
-from planner.model import Interview
-from planner.store import Store
+from planner.db.store import Store
+from planner.plan.records import Interview
+from planner.plan.replan import replan
 from planner.tui.app import build_app
 from planner.tui.forms import StoryForm
 
@@ -43,7 +43,7 @@ async def test_today_shows_the_agenda_and_checks_a_task_off(db_path):
         await settle(pilot)
         assert table.get_row_at(0)[0] == "✓"
     with Store.open(db_path) as store:
-        assert store.entry(first_id).status == "done"
+        assert store.task(first_id).status == "done"
 
 
 async def test_the_timer_records_the_time_spent(db_path):
@@ -57,7 +57,7 @@ async def test_the_timer_records_the_time_spent(db_path):
         await pilot.press("t")
         await settle(pilot)
     with Store.open(db_path) as store:
-        assert store.entry(first_id).status == "done"
+        assert store.task(first_id).status == "done"
         assert store.minutes_logged(TODAY) == 1
 
 
@@ -131,8 +131,19 @@ async def test_a_story_added_from_the_shell_shows_up_in_the_running_app(db_path)
         await settle(pilot)
         assert app.screen.query_one(DataTable).row_count == 0
         subprocess.run(
-            [sys.executable, "-m", "planner", "--db", str(db_path), "story", "add", "--title", "From the shell",
-             "--theme", "success"],
+            [
+                sys.executable,
+                "-m",
+                "planner",
+                "--db",
+                str(db_path),
+                "story",
+                "add",
+                "--title",
+                "From the shell",
+                "--theme",
+                "success",
+            ],
             check=True,
             capture_output=True,
         )

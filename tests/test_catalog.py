@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from planner.catalog import DIFFICULTIES, THEMES, load_catalog
+from planner.catalog.rounds import DIFFICULTIES, THEMES, load_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -82,8 +82,13 @@ def test_a_plain_install_carries_every_module_and_the_data(tmp_path):
     """`pip install .` (not editable) must ship every module and data/ inside the package."""
     # A copy, so that no build/ folder left in the checkout can hide a missing package.
     source = tmp_path / "source"
-    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
-        "build", "*.egg-info", ".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis"))
+    shutil.copytree(
+        REPO,
+        source,
+        ignore=shutil.ignore_patterns(
+            "build", "*.egg-info", ".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis"
+        ),
+    )
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(source)],
@@ -106,7 +111,13 @@ def test_a_plain_install_carries_every_module_and_the_data(tmp_path):
     )
     rounds = json.loads(done.stdout)
     assert sum(len(r["questions"]) for r in rounds) == sum(len(r.questions) for r in load_catalog().rounds)
-    probe = "import planner.catalog, planner.tui.app; print(planner.catalog.__file__)"
-    where = subprocess.run([sys.executable, "-c", probe], cwd=elsewhere, env={**os.environ, "PYTHONPATH": str(target)},
-                           capture_output=True, text=True, check=True)
+    probe = "import planner.catalog.rounds, planner.tui.app; print(planner.catalog.rounds.__file__)"
+    where = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert where.stdout.strip().startswith(str(target))

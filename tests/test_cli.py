@@ -3,8 +3,9 @@ import os
 import subprocess
 import sys
 
-from planner.cli import cli
 from click.testing import CliRunner
+
+from planner.cli import cli
 
 
 def test_rounds_json_lists_the_loop_with_its_question_banks(run):

@@ -72,7 +72,12 @@ def test_the_agenda_shows_todays_work_within_budget_and_the_days_left(run):
     assert today["date"] == "2026-11-24" and today["budget_minutes"] == 90
     assert 0 < sum(t["minutes"] for t in today["tasks"]) <= 90
     assert {t["round"] for t in today["tasks"]} <= {
-        "recruiter-screen", "ml-coding", "ml-concepts", "ml-system-design", "behavioral"}
+        "recruiter-screen",
+        "ml-coding",
+        "ml-concepts",
+        "ml-system-design",
+        "behavioral",
+    }
     assert [(i["company"], i["days_left"]) for i in today["interviews"]] == [("Acme", 21), ("Globex", 57)]
     text = run("agenda").stdout
     assert "Acme in 21 days" in text and "Today" in text
@@ -99,7 +104,9 @@ def test_checking_off_missing_a_day_and_rebalancing(run, monkeypatch):
     assert not any(t["overdue"] for t in after["tasks"])
     assert sum(t["minutes"] for t in after["tasks"]) <= after["budget_minutes"]
     plan = json.loads(run("plan", "--json").stdout)
-    assert all(sum(t["minutes"] for t in d["tasks"] if t["status"] == "planned") <= d["budget_minutes"] for d in plan["days"])
+    assert all(
+        sum(t["minutes"] for t in d["tasks"] if t["status"] == "planned") <= d["budget_minutes"] for d in plan["days"]
+    )
     # Work done is history: it is not planned again.
     keys_done = {first["title"]}
     assert keys_done.isdisjoint(t["title"] for d in plan["days"] for t in d["tasks"] if t["status"] == "planned")
@@ -117,7 +124,11 @@ def test_changing_the_date_or_budget_replans_and_keeps_done_work(run):
     assert [t["id"] for t in done] == [task["id"]]
     assert run("config", "set", "days-off", "sat,sun").exit_code == 0
     plan = json.loads(run("plan", "--json").stdout)
-    assert all(date.fromisoformat(d["date"]).weekday() < 5 for d in plan["days"] if any(t["status"] == "planned" for t in d["tasks"]))
+    assert all(
+        date.fromisoformat(d["date"]).weekday() < 5
+        for d in plan["days"]
+        if any(t["status"] == "planned" for t in d["tasks"])
+    )
 
 
 def test_too_little_time_is_reported(run):

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.catalog import load_catalog
-from planner.model import Budget, Interview
-from planner.schedule import REVIEW_DAYS, build_plan
+from planner.catalog.rounds import load_catalog
+from planner.plan.records import Budget, Interview
+from planner.plan.scheduler import REVIEW_DAYS, build_plan
 
 TODAY = date(2026, 11, 24)
 CATALOG = load_catalog()
@@ -29,7 +29,9 @@ def interviews(draw):
 budgets = st.builds(
     Budget,
     daily=st.integers(0, 240),
-    weekdays=st.lists(st.tuples(st.integers(0, 6), st.integers(0, 300)), max_size=3, unique_by=lambda p: p[0]).map(tuple),
+    weekdays=st.lists(st.tuples(st.integers(0, 6), st.integers(0, 300)), max_size=3, unique_by=lambda p: p[0]).map(
+        tuple
+    ),
     days_off=st.frozensets(st.integers(0, 6), max_size=3),
 )
 
@@ -114,7 +116,9 @@ def test_easier_items_come_before_harder_ones():
     plan = build_plan([Interview(1, "Acme", TODAY + timedelta(90))], CATALOG, Budget(daily=120), TODAY)
     level = {"easy": 0, "medium": 1, "hard": 2}
     questions = {q.id: q for r in CATALOG.rounds for q in r.questions}
-    coding = [level[questions[t.question_id].difficulty] for t in plan.tasks if t.round == "ml-coding" and t.kind == "drill"]
+    coding = [
+        level[questions[t.question_id].difficulty] for t in plan.tasks if t.round == "ml-coding" and t.kind == "drill"
+    ]
     assert coding == sorted(coding) and coding
 
 

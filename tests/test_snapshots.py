@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from planner.model import Interview
-from planner.planning import save_interview
-from planner.store import Store
+from planner.db.store import Store
+from planner.plan.records import Interview
+from planner.plan.replan import save_interview
 from planner.tui.app import build_app
 
 TODAY = date(2026, 11, 24)
@@ -15,13 +15,25 @@ TODAY = date(2026, 11, 24)
 @pytest.fixture
 def app(db_path):
     with Store.open(db_path) as store:
-        store.add_story({"title": "Pushed back on a rushed launch", "themes": ("conflict",), "tags": ("launch",),
-                         "situation": "Product wanted to launch a churn model a week early.",
-                         "task": "Decide whether it was ready.",
-                         "action": "I showed my manager the leakage in the offline metrics and proposed a one-week fix.",
-                         "result": "We launched a week later at a lower but honest AUC."})
-        store.add_story({"title": "Cut serving cost by 40%", "themes": ("success",), "tags": ("cost",),
-                         "action": "I added batching and distilled the model."})
+        store.add_story(
+            {
+                "title": "Pushed back on a rushed launch",
+                "themes": ("conflict",),
+                "tags": ("launch",),
+                "situation": "Product wanted to launch a churn model a week early.",
+                "task": "Decide whether it was ready.",
+                "action": "I showed my manager the leakage in the offline metrics and proposed a one-week fix.",
+                "result": "We launched a week later at a lower but honest AUC.",
+            }
+        )
+        store.add_story(
+            {
+                "title": "Cut serving cost by 40%",
+                "themes": ("success",),
+                "tags": ("cost",),
+                "action": "I added batching and distilled the model.",
+            }
+        )
         save_interview(store, Interview(0, "Acme", date(2026, 12, 15)), TODAY)
     return build_app(db_path, TODAY)
 

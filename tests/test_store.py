@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.db.store import MIGRATION_NAMES, Store
 from planner.errors import UserError
-from planner.store import MIGRATION_NAMES, Store
 
 FIRST_SCHEMA = Path(__file__).parent / "data" / "schema_0001.sql"
 TABLES = ["interviews", "interview_rounds", "stories", "story_uses", "plan_tasks", "practice_log", "settings"]
@@ -52,9 +52,7 @@ def test_a_database_of_the_first_schema_keeps_every_row_through_the_migrations(d
         applied = [m["name"] for m in store.db["_sqlite_migrations"].rows_where(order_by="id")]
         assert applied == MIGRATION_NAMES
         # The search index added later covers the stories that were already there.
-        found = store.db.execute(
-            "SELECT rowid FROM stories_fts WHERE stories_fts MATCH 'pushing'"
-        ).fetchall()
+        found = store.db.execute("SELECT rowid FROM stories_fts WHERE stories_fts MATCH 'pushing'").fetchall()
         assert found == [(2,)]
         backup = store.backup_path
 
@@ -85,7 +83,9 @@ def test_another_programs_database_is_refused_and_left_alone(db_path):
 def test_a_database_from_a_newer_planner_is_refused(db_path):
     Store.open(db_path).close()
     conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('planner', '9999_future', 'x')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('planner', '9999_future', 'x')"
+    )
     conn.commit()
     conn.close()
     with pytest.raises(UserError, match="newer planner"):

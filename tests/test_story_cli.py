@@ -37,13 +37,28 @@ def unchanged_by(db_path, run, *args, input=None):
 def test_add_prints_the_id_and_list_shows_every_field(run, add):
     story_id = add(
         "Pushed back on launching a leaky model",
-        "--theme", "conflict", "--theme", "Challenge",
-        "--tag", "leakage", "--tag", "launch",
-        "--situation", "A churn model scored 0.97 AUC offline.",
-        "--task", "Decide whether it could ship.",
-        "--action", ACTION,
-        "--result", "We found leakage, fixed it, and shipped a week later at 0.81 AUC.",
-        "--company", "Globex", "--role", "ML Engineer", "--year", "2024",
+        "--theme",
+        "conflict",
+        "--theme",
+        "Challenge",
+        "--tag",
+        "leakage",
+        "--tag",
+        "launch",
+        "--situation",
+        "A churn model scored 0.97 AUC offline.",
+        "--task",
+        "Decide whether it could ship.",
+        "--action",
+        ACTION,
+        "--result",
+        "We found leakage, fixed it, and shipped a week later at 0.81 AUC.",
+        "--company",
+        "Globex",
+        "--role",
+        "ML Engineer",
+        "--year",
+        "2024",
     )
     [story] = listed(run)
     assert story["id"] == story_id
@@ -65,7 +80,19 @@ def test_list_filters_by_theme_tag_and_incomplete(run, add):
 
 def test_a_long_story_and_a_thin_action_are_flagged(run, add):
     long_text = " ".join(["word"] * 150)
-    story_id = add("Long", "--theme", "success", "--situation", long_text, "--task", long_text, "--action", "I did it.", "--result", "ok")
+    story_id = add(
+        "Long",
+        "--theme",
+        "success",
+        "--situation",
+        long_text,
+        "--task",
+        long_text,
+        "--action",
+        "I did it.",
+        "--result",
+        "ok",
+    )
     shown = json.loads(run("story", "show", str(story_id), "--json").stdout)
     assert shown["seconds"] > 120
     assert any("aim for under 2 minutes" in w for w in shown["warnings"])
@@ -73,7 +100,7 @@ def test_a_long_story_and_a_thin_action_are_flagged(run, add):
 
 
 def test_text_with_quotes_sql_and_emoji_is_stored_exactly(run, add):
-    title = "Robert'); DROP TABLE stories;-- \"quoted\" 🚀 NEAR(a b) *"
+    title = 'Robert\'); DROP TABLE stories;-- "quoted" 🚀 NEAR(a b) *'
     story_id = add(title, "--theme", "challenge", "--tag", "ünïcode ✨")
     story = json.loads(run("story", "show", str(story_id), "--json").stdout)
     assert story["title"] == title and story["tags"] == ["ünïcode ✨"]
@@ -82,11 +109,17 @@ def test_text_with_quotes_sql_and_emoji_is_stored_exactly(run, add):
 
 def test_bad_adds_say_why_in_one_line_and_change_nothing(run, add, db_path):
     add()
-    assert "success, failure, conflict, challenge" in unchanged_by(db_path, run, "story", "add", "--title", "x", "--theme", "winning")
+    assert "success, failure, conflict, challenge" in unchanged_by(
+        db_path, run, "story", "add", "--title", "x", "--theme", "winning"
+    )
     assert "title" in unchanged_by(db_path, run, "story", "add", "--title", "   ", "--theme", "success")
     assert "--title" in unchanged_by(db_path, run, "story", "add", "--theme", "success")
-    assert "limit" in unchanged_by(db_path, run, "story", "add", "--title", "x", "--theme", "success", "--action", "a" * 50_000)
-    assert "year" in unchanged_by(db_path, run, "story", "add", "--title", "x", "--theme", "success", "--year", "last year")
+    assert "limit" in unchanged_by(
+        db_path, run, "story", "add", "--title", "x", "--theme", "success", "--action", "a" * 50_000
+    )
+    assert "year" in unchanged_by(
+        db_path, run, "story", "add", "--title", "x", "--theme", "success", "--year", "last year"
+    )
 
 
 def test_add_asks_for_each_missing_field_in_a_terminal(run, monkeypatch):
@@ -125,7 +158,10 @@ def test_add_and_edit_through_the_editor(run, add, monkeypatch):
 
 def test_edit_changes_only_the_given_fields_and_tags_can_be_added_and_removed(run, add):
     story_id = add("Old title", "--theme", "success", "--tag", "a", "--tag", "b", "--situation", "kept")
-    assert run("story", "edit", str(story_id), "--title", "New title", "--add-tag", "c", "--remove-tag", "a").exit_code == 0
+    assert (
+        run("story", "edit", str(story_id), "--title", "New title", "--add-tag", "c", "--remove-tag", "a").exit_code
+        == 0
+    )
     [story] = listed(run)
     assert (story["title"], story["situation"], story["tags"]) == ("New title", "kept", ["b", "c"])
     assert run("story", "edit", str(story_id), "--theme", "failure").exit_code == 0
@@ -153,7 +189,9 @@ def test_rm_asks_first_unless_yes(run, add, db_path):
 
 
 def test_search_stems_and_survives_query_syntax(run, add):
-    add("Deadline crunch", "--theme", "challenge", "--action", "We were missing deadlines every sprint, so I replanned.")
+    add(
+        "Deadline crunch", "--theme", "challenge", "--action", "We were missing deadlines every sprint, so I replanned."
+    )
     add("Other", "--theme", "success", "--action", "Unrelated work on embeddings.")
     found = json.loads(run("story", "search", "deadline", "--json").stdout)
     assert [s["title"] for s in found] == ["Deadline crunch"]
@@ -192,7 +230,10 @@ def test_markdown_export_is_a_study_sheet(run, add):
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b'{"title": "x"}', "JSON list"),
         (b'[{"title": "ok", "themes": ["success"]}, 7]', "record 2"),
-        (b'[{"title": "ok", "themes": ["success"]}, {"title": "Bad one", "themes": ["glory"]}]', "record 2 ('Bad one')"),
+        (
+            b'[{"title": "ok", "themes": ["success"]}, {"title": "Bad one", "themes": ["glory"]}]',
+            "record 2 ('Bad one')",
+        ),
         (b'[{"title": "ok", "themes": ["success"]}, {"themes": ["success"]}]', "title"),
         (b'[{"title": "ok", "themes": "success", "tags": [1, 2]}]', "tags"),
     ],
@@ -228,6 +269,12 @@ def test_told_records_where_a_story_was_used(run, add, db_path):
     assert listed(run)[0]["told"] == [{"company": "Acme", "round": "behavioral", "date": "2026-01-05"}]
     again = run("story", "told", str(story_id), "--company", "acme", "--date", "2026-01-06")
     assert "already heard it on 2026-01-05" in again.stdout
-    assert "cannot read" in unchanged_by(db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "someday soon")
-    assert "unknown round" in unchanged_by(db_path, run, "story", "told", str(story_id), "--company", "Acme", "--round", "lunch")
-    assert "in the future" in unchanged_by(db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "2999-01-01")
+    assert "cannot read" in unchanged_by(
+        db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "someday soon"
+    )
+    assert "unknown round" in unchanged_by(
+        db_path, run, "story", "told", str(story_id), "--company", "Acme", "--round", "lunch"
+    )
+    assert "in the future" in unchanged_by(
+        db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "2999-01-01"
+    )

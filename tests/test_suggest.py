@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.suggest_eval import evaluate
-from planner.stories import Story, Told
-from planner.suggest import prompt_themes, suggest
+from planner.stories.story import Story, Told
+from planner.stories.suggest import prompt_themes, suggest
 
 EVAL_SET = Path(__file__).parent / "data" / "suggest_eval.json"
 
@@ -38,10 +38,19 @@ def test_the_theme_is_read_from_wording_that_does_not_name_it(prompt, theme):
 
 STORIES = (
     Story(1, "Shipped the fraud model", action="I retrained the fraud model and shipped it", themes=("success",)),
-    Story(2, "Argued with my lead about the launch", action="My manager wanted to launch; I disagreed and showed the data",
-          themes=("conflict",), told=(Told("Acme", "behavioral", "2026-10-01"),)),
-    Story(3, "Missed the migration deadline", action="I underestimated the work and we slipped two weeks",
-          themes=("failure",)),
+    Story(
+        2,
+        "Argued with my lead about the launch",
+        action="My manager wanted to launch; I disagreed and showed the data",
+        themes=("conflict",),
+        told=(Told("Acme", "behavioral", "2026-10-01"),),
+    ),
+    Story(
+        3,
+        "Missed the migration deadline",
+        action="I underestimated the work and we slipped two weeks",
+        themes=("failure",),
+    ),
 )
 
 
@@ -74,7 +83,11 @@ def test_ranking_is_stable_for_an_empty_bank_and_odd_prompts():
 
 def test_suggest_command_ranks_the_bank_and_explains(run):
     for title, theme, action in (
-        ("Pushed back on my manager", "conflict", "My manager wanted to skip the review; I disagreed and we compromised."),
+        (
+            "Pushed back on my manager",
+            "conflict",
+            "My manager wanted to skip the review; I disagreed and we compromised.",
+        ),
         ("Shipped the ranking model", "success", "I built and launched the ranking model."),
     ):
         assert run("story", "add", "--title", title, "--theme", theme, "--action", action).exit_code == 0
@@ -109,8 +122,16 @@ def test_an_empty_bank_says_so(run):
 
 
 def test_suggest_all_maps_the_question_bank(run):
-    run("story", "add", "--title", "Pushed back on my manager", "--theme", "conflict",
-        "--action", "My manager wanted to skip the review; I disagreed.")
+    run(
+        "story",
+        "add",
+        "--title",
+        "Pushed back on my manager",
+        "--theme",
+        "conflict",
+        "--action",
+        "My manager wanted to skip the review; I disagreed.",
+    )
     mapped = json.loads(run("suggest", "--all", "--json").stdout)
     assert len(mapped["prompts"]) >= 30
     assert any(p["story"] and p["story"]["title"] == "Pushed back on my manager" for p in mapped["prompts"])
@@ -119,8 +140,12 @@ def test_suggest_all_maps_the_question_bank(run):
 
 
 def test_a_phrase_is_met_in_other_words_and_shown_as_the_story_wrote_it():
-    launch = Story(5, "Holiday launch", action="The product manager asked for all cities; I cut the scope to ten.",
-                   themes=("challenge",))
+    launch = Story(
+        5,
+        "Holiday launch",
+        action="The product manager asked for all cities; I cut the scope to ten.",
+        themes=("challenge",),
+    )
     [best, *_] = suggest("Tell me about a time you had to reduce scope", STORIES + (launch,))
     assert best.story.id == 5
     assert "cut the scope" in best.why

@@ -1,17 +1,15 @@
-"""The `planner` command: bare, it opens the app; its subcommands are quick shell access.
-
-Textual is imported only inside the bare command, so that shell commands start fast.
-"""
+"""The `planner` shell commands. Bare `planner`, which opens the app, is sent there by
+planner/main.py, so that no shell command loads Textual."""
 
 import importlib
 import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
 
 import click
 
-from planner import __version__
-from planner.cli.common import chosen_db_path, current_db_path, db_option
+from planner.cli.common import chosen_db_path, db_option
 from planner.errors import UserError
-
 
 # Subcommands are imported only when run, so that `planner agenda` loads no more than it needs.
 SUBCOMMANDS = {
@@ -30,16 +28,17 @@ SUBCOMMANDS = {
 class PlannerGroup(click.Group):
     """Loads subcommands on demand; turns every user mistake into one line on stderr and a non-zero exit."""
 
-    def list_commands(self, ctx):
+    def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *SUBCOMMANDS])
 
-    def get_command(self, ctx, name):
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in SUBCOMMANDS:
             module, attribute = SUBCOMMANDS[name].split(":")
-            return getattr(importlib.import_module(module), attribute)
+            command: click.Command = getattr(importlib.import_module(module), attribute)
+            return command
         return super().get_command(ctx, name)
 
-    def main(self, args=None, prog_name=None, **extra):
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any) -> NoReturn:
         extra.pop("standalone_mode", None)
         try:
             result = super().main(args, prog_name or "planner", standalone_mode=False, **extra)
@@ -55,31 +54,27 @@ class PlannerGroup(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
 
-def _fail(message: str, code: int):
+def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"planner: {message}", err=True)
     sys.exit(code)
 
 
 @click.group(cls=PlannerGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
-@click.version_option(__version__, prog_name="planner")
+@click.version_option(package_name="planner", prog_name="planner")
 @click.pass_context
-def cli(ctx: click.Context):
+def cli(ctx: click.Context) -> None:
     """Prepare for an ML engineer interview loop: a study plan up to each interview,
     a bank of STAR stories, and today's agenda.
 
     Run without a command to open the full-screen app.
     """
     if ctx.invoked_subcommand is None:
-        from planner.tui.app import build_app
-
-        # A database that cannot be opened is one clear line here, before the app takes the screen.
-        build_app(current_db_path()).run()
+        click.echo(ctx.get_help())
 
 
 @cli.command()
 @db_option
-def where():
+def where() -> None:
     """Print the path of the database in use."""
     click.echo(str(chosen_db_path()))
-

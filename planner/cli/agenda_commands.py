@@ -2,16 +2,22 @@
 
 import click
 
-from planner.agenda_view import agenda_report
-from planner.cli.common import chosen_db_path, db_option
-from planner.dates import parse_date, today
+from planner.cli.common import chosen_db_path, db_option, json_option
+from planner.clock import today
+from planner.dates import parse_date
+from planner.db.readers import load_agenda
+from planner.db.store import ensure_current
+from planner.plan.agenda import agenda_report
 
 
 @click.command()
 @click.option("--date", "when", help="Another day, e.g. tomorrow or 'next monday'.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@json_option
 @db_option
-def agenda(when: str | None, as_json: bool):
+def agenda(when: str | None, as_json: bool) -> None:
     """The day's study tasks (today unless --date), overdue work first."""
     day = parse_date(when, today()) if when else today()
-    click.echo(agenda_report(chosen_db_path(), day, as_json), nl=False)
+    path = chosen_db_path()
+    if path.exists():
+        ensure_current(path)  # an older file is migrated, a foreign one refused
+    click.echo(agenda_report(load_agenda(path, day), day, as_json), nl=False)

@@ -1,21 +1,24 @@
 """What every shell command shares: the database option, output helpers."""
 
+from __future__ import annotations
+
 import json
-import os
 import shutil
-import tempfile
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from planner.errors import UserError
 from planner.paths import database_path
+
+if TYPE_CHECKING:
+    from planner.db.store import Store
 
 DB_KEY = "planner.db"
 
 
-def _remember_db(ctx: click.Context, _param, value):
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
     if value is not None:
         ctx.meta[DB_KEY] = value
     return value
@@ -39,41 +42,16 @@ def chosen_db_path() -> Path:
     return database_path(click.get_current_context().meta.get(DB_KEY))
 
 
-def open_store():
-    from planner.store import Store
+def open_store() -> Store:
+    from planner.db.store import Store
 
     return Store.open(chosen_db_path())
 
 
-def current_db_path() -> Path:
-    """The database path, after making sure the file exists and has the current schema.
-
-    Only a missing or older file costs a full open (sqlite-utils, migrations); readers that merely
-    need a current file, like the agenda and the app's start, skip that cost.
-    """
-    from planner.schema import is_current
-
-    path = chosen_db_path()
-    if not (path.is_file() and is_current(path)):
-        open_store().close()
-    return path
-
-
-def emit_json(value) -> None:
+def emit_json(value: object) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def wrap(text: str, indent: str = "") -> str:
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
     return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent)
-
-
-def write_file(path: Path, text: str) -> None:
-    """Write all or nothing: a failed export never leaves half a file behind."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -1,45 +1,47 @@
 """Interviews, the daily budget, the plan, and checking work off."""
 
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
-from planner.budget import MAX_DAILY_MINUTES, updated_budget
-from planner.agenda import days_until
-from planner.catalog import find_round, load_catalog
-from planner.agenda_view import day_label, task_line
-from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, write_file
-from planner.dates import parse_date, today
+from planner.catalog.rounds import find_round, load_catalog
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store
+from planner.clock import today
 from planner.errors import UserError
-from planner.planning import remove_interview, replan, save_budget, save_interview
-from planner.model import WEEKDAYS, Interview
-from planner.schedule import Plan
-
-MAX_DAYS_AHEAD = 2 * 366
-
-def _future_date(text: str, what: str) -> date:
-    day = parse_date(text, today())
-    if day < today():
-        raise UserError(f"{what} {text!r} reads as {day}, which is in the past; try e.g. 'next friday' or 'in 3 weeks'")
-    if (day - today()).days > MAX_DAYS_AHEAD:
-        raise UserError(f"{what} {text!r} reads as {day}; planner plans up to two years ahead")
-    return day
+from planner.plan.agenda import day_label, days_until, task_json, task_line
+from planner.plan.budget import MAX_DAILY_MINUTES
+from planner.plan.interviews import checked_interview, interview_date
+from planner.plan.records import WEEKDAYS, Interview, Task
+from planner.plan.replan import change_budget, plan_report, remove_interview, replan, save_interview
+from planner.plan.scheduler import Plan
 
 
-def _round_dates(pairs: tuple[str, ...]) -> tuple[tuple[str, date], ...]:
+def _round_dates(pairs: tuple[str, ...]) -> dict[str, date]:
     found = {}
     for pair in pairs:
         slug, sep, when = pair.partition("=")
         if not sep or not when.strip():
             raise UserError(f"--round takes ROUND=WHEN, e.g. --round recruiter-screen='next monday', not {pair!r}")
-        found[find_round(slug).slug] = _future_date(when, f"the {slug.strip()} date")
-    return tuple(sorted(found.items()))
+        found[find_round(slug).slug] = interview_date(when, today(), f"the {slug.strip()} date")
+    return found
+
+
+def interview_json(interview: Interview, day: date) -> dict[str, Any]:
+    return {
+        "id": interview.id,
+        "company": interview.company,
+        "role": interview.role,
+        "date": interview.day.isoformat(),
+        "days_left": (interview.day - day).days,
+        "rounds": {r.slug: interview.round_date(r.slug).isoformat() for r in load_catalog().rounds},
+    }
 
 
 def _describe(interview: Interview) -> str:
     role = f" ({interview.role})" if interview.role else ""
-    text = f"{interview.company}{role} on {day_label(interview.date)}, {days_until((interview.date - today()).days)}"
+    text = f"{interview.company}{role} on {day_label(interview.day)}, {days_until((interview.day - today()).days)}"
     for slug, held in interview.round_dates:
         text += f"; {load_catalog().round(slug).name} on {day_label(held)}"
     return text
@@ -51,11 +53,13 @@ def _report(plan: Plan) -> None:
         return
     days = len({t.due for t in plan.tasks})
     minutes = sum(t.minutes for t in plan.tasks)
-    click.echo(f"Plan: {len(plan.tasks)} tasks, {minutes:,} minutes over {days} study days. See it: planner plan --week")
+    click.echo(
+        f"Plan: {len(plan.tasks)} tasks, {minutes:,} minutes over {days} study days. See it: planner plan --week"
+    )
     _report_shortfall(plan.short_minutes, plan.left_out)
 
 
-def _report_shortfall(short_minutes: int, left_out) -> None:
+def _report_shortfall(short_minutes: int, left_out: tuple[str, ...] | list[str]) -> None:
     if short_minutes:
         click.echo(f"Not enough time for everything: {short_minutes:,} minutes short. Left out:")
         for line in left_out:
@@ -64,7 +68,7 @@ def _report_shortfall(short_minutes: int, left_out) -> None:
 
 
 @click.group()
-def interview():
+def interview() -> None:
     """The interviews you are preparing for."""
 
 
@@ -72,15 +76,17 @@ def interview():
 @click.argument("company")
 @click.option("--date", "when", required=True, help="When, e.g. 'next friday', 'in 3 weeks', 'Dec 12'.")
 @click.option("--role", help="The role, e.g. 'ML Engineer'.")
-@click.option("--round", "rounds", multiple=True, metavar="ROUND=WHEN",
-              help="A round on another day, e.g. --round recruiter-screen='next monday'. Repeatable.")
+@click.option(
+    "--round",
+    "rounds",
+    multiple=True,
+    metavar="ROUND=WHEN",
+    help="A round on another day, e.g. --round recruiter-screen='next monday'. Repeatable.",
+)
 @db_option
-def interview_add(company: str, when: str, role: str | None, rounds: tuple[str, ...]):
+def interview_add(company: str, when: str, role: str | None, rounds: tuple[str, ...]) -> None:
     """Add an interview; the plan is laid out again up to it."""
-    company = company.strip()
-    if not company:
-        raise UserError("give the company's name, e.g. planner interview add Acme --date 'next friday'")
-    new = Interview(0, company, _future_date(when, "the date"), (role or "").strip() or None, _round_dates(rounds))
+    new = checked_interview(0, company, interview_date(when, today()), role, _round_dates(rounds).items())
     with open_store() as store:
         interview_id, plan = save_interview(store, new, today())
     click.echo(f"Added interview {interview_id}: {_describe(new)}.")
@@ -90,22 +96,12 @@ def interview_add(company: str, when: str, role: str | None, rounds: tuple[str, 
 @interview.command(name="list")
 @json_option
 @db_option
-def interview_list(as_json: bool):
+def interview_list(as_json: bool) -> None:
     """The interviews, soonest first."""
     with open_store() as store:
         interviews = store.interviews()
     if as_json:
-        emit_json([
-            {
-                "id": i.id,
-                "company": i.company,
-                "role": i.role,
-                "date": i.date.isoformat(),
-                "days_left": (i.date - today()).days,
-                "rounds": {r.slug: i.round_date(r.slug).isoformat() for r in load_catalog().rounds},
-            }
-            for i in interviews
-        ])
+        emit_json([interview_json(i, today()) for i in interviews])
         return
     if not interviews:
         click.echo('No interviews yet: planner interview add Acme --date "in 3 weeks"')
@@ -120,22 +116,22 @@ def interview_list(as_json: bool):
 @click.option("--role", help="A new role.")
 @click.option("--round", "rounds", multiple=True, metavar="ROUND=WHEN", help="Move one round to another day.")
 @db_option
-def interview_edit(interview_id: int, company: str | None, when: str | None, role: str | None, rounds: tuple[str, ...]):
+def interview_edit(
+    interview_id: int, company: str | None, when: str | None, role: str | None, rounds: tuple[str, ...]
+) -> None:
     """Change an interview; the plan from today on is laid out again, done work is kept."""
     if company is None and when is None and role is None and not rounds:
         raise UserError("nothing to change: give --company, --date, --role or --round")
-    if company is not None and not company.strip():
-        raise UserError("the company's name cannot be blank")
-    new_date = _future_date(when, "the date") if when else None
+    new_day = interview_date(when, today()) if when else None
     moved = _round_dates(rounds)
     with open_store() as store:
         current = store.interview(interview_id)
-        changed = Interview(
+        changed = checked_interview(
             interview_id,
-            company.strip() if company else current.company,
-            new_date or current.date,
-            (role.strip() or None) if role is not None else current.role,
-            tuple(sorted((dict(current.round_dates) | dict(moved)).items())),
+            current.company if company is None else company,
+            new_day or current.day,
+            current.role if role is None else role,
+            (dict(current.round_dates) | moved).items(),
         )
         _, plan = save_interview(store, changed, today())
     click.echo(f"Updated interview {interview_id}: {_describe(changed)}.")
@@ -146,18 +142,19 @@ def interview_edit(interview_id: int, company: str | None, when: str | None, rol
 @click.argument("interview_id", type=ROW_ID, metavar="ID")
 @click.option("--yes", is_flag=True, help="Remove without asking.")
 @db_option
-def interview_rm(interview_id: int, yes: bool):
+def interview_rm(interview_id: int, yes: bool) -> None:
     """Remove an interview and the tasks planned for it (work done stays in the log)."""
     with open_store() as store:
         doomed = store.interview(interview_id)
-        if not yes and not click.confirm(f"Remove the {doomed.company} interview and its planned tasks?", default=False):
+        question = f"Remove the {doomed.company} interview and its planned tasks?"
+        if not yes and not click.confirm(question, default=False):
             raise UserError("not removed")
         remove_interview(store, interview_id, today())
     click.echo(f"Removed interview {interview_id}: {doomed.company}.")
 
 
 @click.group()
-def config():
+def config() -> None:
     """Your study time: minutes a day, days off."""
 
 
@@ -165,11 +162,13 @@ def config():
 @click.argument("key")
 @click.argument("value")
 @db_option
-def config_set(key: str, value: str):
-    """Set KEY to VALUE; the plan from today on is laid out again. Keys: budget, budget.<day>, days-off, dates-off."""
+def config_set(key: str, value: str) -> None:
+    """Set KEY to VALUE; the plan from today on is laid out again.
+
+    Keys: budget, budget.<day>, weekdays, days-off, dates-off.
+    """
     with open_store() as store:
-        settings = updated_budget(store.setting("budget", {}), key.strip().lower(), value, today())
-        plan = save_budget(store, settings, today())
+        plan = change_budget(store, {key: value}, today())
     click.echo(f"Set {key} to {value}.")
     if plan.tasks:
         _report(plan)
@@ -178,93 +177,95 @@ def config_set(key: str, value: str):
 @config.command(name="show")
 @json_option
 @db_option
-def config_show(as_json: bool):
+def config_show(as_json: bool) -> None:
     """The settings in force."""
     with open_store() as store:
         budget = store.budget()
     week = {day: budget.minutes_on_weekday(number) for number, day in enumerate(WEEKDAYS)}
+    dates_off = sorted(d.isoformat() for d in budget.dates_off)
     if as_json:
-        emit_json({"budget": budget.daily, "week": week, "dates_off": sorted(d.isoformat() for d in budget.dates_off)})
+        emit_json({"budget": budget.daily, "week": week, "dates_off": dates_off})
         return
     click.echo(f"budget     {budget.daily} minutes a day")
     click.echo("week       " + "  ".join(f"{day} {minutes or 'off'}" for day, minutes in week.items()))
-    click.echo("dates-off  " + (", ".join(sorted(d.isoformat() for d in budget.dates_off)) or "none"))
+    click.echo("dates-off  " + (", ".join(dates_off) or "none"))
 
 
 @click.command()
-@click.argument("entry_id", type=ROW_ID, metavar="ID")
+@click.argument("task_id", type=ROW_ID, metavar="ID")
 @click.option("--minutes", type=click.IntRange(1, MAX_DAILY_MINUTES), help="The time it really took.")
 @db_option
-def done(entry_id: int, minutes: int | None):
+def done(task_id: int, minutes: int | None) -> None:
     """Check a task off (its id is in the agenda)."""
     with open_store() as store:
-        entry = store.set_status(entry_id, "done", minutes=minutes, on=today())
-    click.echo(f"Done: {entry.title[:70]} ({minutes or entry.minutes} min).")
+        task = store.set_status(task_id, "done", minutes=minutes, on=today())
+    click.echo(f"Done: {task.title[:70]} ({minutes or task.minutes} min).")
 
 
 @click.command()
-@click.argument("entry_id", type=ROW_ID, metavar="ID")
+@click.argument("task_id", type=ROW_ID, metavar="ID")
 @db_option
-def skip(entry_id: int):
+def skip(task_id: int) -> None:
     """Skip a task: it will not be planned again."""
     with open_store() as store:
-        entry = store.set_status(entry_id, "skipped", minutes=None, on=today())
-    click.echo(f"Skipped: {entry.title[:70]}.")
+        task = store.set_status(task_id, "skipped", minutes=None, on=today())
+    click.echo(f"Skipped: {task.title[:70]}.")
 
 
 @click.command()
 @click.option("--week", is_flag=True, help="Only the next seven days.")
 @click.option("--rebalance", is_flag=True, help="Spread overdue work over the days left.")
-@click.option("--ics", "ics_file", type=click.Path(path_type=Path, dir_okay=False), help="Write the plan to a calendar file.")
+@click.option(
+    "--ics",
+    "ics_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the plan to a calendar file.",
+)
 @json_option
 @db_option
-def plan(week: bool, rebalance: bool, ics_file: Path | None, as_json: bool):
+def plan(week: bool, rebalance: bool, ics_file: Path | None, as_json: bool) -> None:
     """The whole plan by day, with what did not fit."""
+    from planner.exports import export_calendar
+
     start = today()
     with open_store() as store:
         if rebalance:
             _report(replan(store, start, rebalance=True))
-        entries = store.entries("status = 'planned' OR due >= ?", (start.isoformat(),))
-        interviews = store.interviews()
+        if ics_file:
+            days = export_calendar(store, ics_file, start, days=7 if week else None)
+            click.echo(f"Wrote {days} study days to {ics_file}")
+            return
+        tasks = store.tasks_from(start)
         budget = store.budget()
-        report = store.setting("plan_report", {"short_minutes": 0, "left_out": []})
+        short_minutes, left_out = plan_report(store)
     if week:
-        entries = [e for e in entries if (e.due - start).days < 7]
-    if ics_file:
-        from planner.ics import plan_calendar
-
-        names = {r.slug: r.name for r in load_catalog().rounds}
-        write_file(ics_file, plan_calendar(entries, interviews, names, datetime.now(timezone.utc)))
-        click.echo(f"Wrote {len({e.due for e in entries if e.status == 'planned'})} study days to {ics_file}")
-        return
-    days: dict[date, list] = {}
-    for entry in entries:
-        days.setdefault(max(entry.due, start) if entry.status == "planned" else entry.due, []).append(entry)
+        tasks = [t for t in tasks if (t.due - start).days < 7]
+    days: dict[date, list[Task]] = {}
+    for task in tasks:
+        days.setdefault(max(task.due, start) if task.status == "planned" else task.due, []).append(task)
     if as_json:
-        emit_json({
-            "days": [
-                {
-                    "date": day.isoformat(),
-                    "budget_minutes": budget.minutes_on(day),
-                    "tasks": [
-                        {"id": e.id, "round": e.round, "kind": e.kind, "title": e.title, "minutes": e.minutes,
-                         "due": e.due.isoformat(), "status": e.status, "overdue": e.due < start and e.status == "planned"}
-                        for e in tasks
-                    ],
-                }
-                for day, tasks in sorted(days.items())
-            ],
-            "short_minutes": report["short_minutes"],
-            "left_out": report["left_out"],
-        })
+        emit_json(
+            {
+                "days": [
+                    {
+                        "date": day.isoformat(),
+                        "budget_minutes": budget.minutes_on(day),
+                        "tasks": [task_json(t, start) for t in on_day],
+                    }
+                    for day, on_day in sorted(days.items())
+                ],
+                "short_minutes": short_minutes,
+                "left_out": left_out,
+            }
+        )
         return
     if not days:
         click.echo('Nothing planned. Add an interview: planner interview add Acme --date "in 3 weeks"')
         return
-    for day, tasks in sorted(days.items()):
-        planned = sum(e.minutes for e in tasks if e.status != "skipped")
+    for day, on_day in sorted(days.items()):
+        planned = sum(t.minutes for t in on_day if t.status != "skipped")
         click.echo(click.style(f"{day_label(day)}", bold=True) + f"  {planned}/{budget.minutes_on(day)} min")
-        for e in tasks:
-            click.echo(task_line(e, e.due < start and e.status == "planned"))
+        for t in on_day:
+            click.echo(task_line(t, start))
     if not week:
-        _report_shortfall(report["short_minutes"], report["left_out"])
+        _report_shortfall(short_minutes, left_out)

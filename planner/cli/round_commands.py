@@ -2,7 +2,7 @@ from dataclasses import asdict
 
 import click
 
-from planner.catalog import Round, find_round, load_catalog
+from planner.catalog.rounds import Round, find_round, load_catalog
 from planner.cli.common import emit_json, json_option, wrap
 
 

@@ -1,16 +1,20 @@
 """`planner story ...`: the STAR story bank from the shell."""
 
-import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from planner.catalog import THEMES, find_round
-from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, wrap, write_file
-from planner.dates import parse_date, today
+from planner.catalog.rounds import THEMES, find_round
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, wrap
+from planner.clock import today
+from planner.dates import parse_date
 from planner.errors import UserError
-from planner.stories import (
+from planner.exports import STORY_FORMATS, export_stories, stories_document
+from planner.stories.importing import import_stories, read_stories_file
+from planner.stories.story import (
     STAR_FIELDS,
     STORY_FIELDS,
     Story,
@@ -19,7 +23,6 @@ from planner.stories import (
     from_template,
     search_words,
     speaking_time,
-    study_sheet,
     to_template,
 )
 
@@ -28,7 +31,7 @@ def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _field_options(command):
+def _field_options(command: Callable[..., None]) -> Callable[..., None]:
     options = [
         click.option("--title", help="A few words you will recognise the story by."),
         click.option("--situation", help="S: the context, briefly."),
@@ -46,22 +49,22 @@ def _field_options(command):
     return command
 
 
-def _given(options: dict) -> dict:
+def _given(options: dict[str, Any]) -> dict[str, Any]:
     """The story fields the user actually passed as flags."""
     return {name: value for name, value in options.items() if name in STORY_FIELDS and value not in (None, ())}
 
 
-def _edit_in_editor(fields: dict) -> dict:
+def _edit_in_editor(fields: dict[str, Any]) -> dict[str, Any]:
     text = click.edit(to_template(fields), extension=".md", require_save=True)
     if text is None:
         raise UserError("the editor closed without saving; nothing was changed")
     return from_template(text)
 
 
-def _checked(name: str):
+def _checked(name: str) -> Callable[[str], Any]:
     """A prompt check: the answer is asked again until check_fields accepts it."""
 
-    def check(value: str):
+    def check(value: str) -> Any:
         try:
             return check_fields({name: value}, partial=True)[name]
         except UserError as exc:
@@ -70,7 +73,7 @@ def _checked(name: str):
     return check
 
 
-def _ask_for_missing(fields: dict) -> dict:
+def _ask_for_missing(fields: dict[str, Any]) -> dict[str, Any]:
     fields = dict(fields)
     if not fields.get("title", "").strip():
         fields["title"] = click.prompt("Title", value_proc=_checked("title"))
@@ -102,7 +105,9 @@ def _print_story(story: Story) -> None:
     for name in STAR_FIELDS:
         click.echo(f"\n{name.capitalize()}")
         text = getattr(story, name)
-        click.echo("\n".join(wrap(paragraph, "  ") for paragraph in text.splitlines() if paragraph.strip()) or "  (empty)")
+        click.echo(
+            "\n".join(wrap(paragraph, "  ") for paragraph in text.splitlines() if paragraph.strip()) or "  (empty)"
+        )
     for warning in story.warnings:
         click.echo(f"\nnote: {warning}")
     if story.told:
@@ -111,7 +116,7 @@ def _print_story(story: Story) -> None:
 
 
 @click.group()
-def story():
+def story() -> None:
     """Your bank of STAR stories (situation, task, action, result)."""
 
 
@@ -119,7 +124,7 @@ def story():
 @_field_options
 @click.option("--edit", is_flag=True, help="Write the story in $EDITOR.")
 @db_option
-def add(edit: bool, **options):
+def add(edit: bool, **options: Any) -> None:
     """File a story: a title and a theme are enough, the rest can come later."""
     fields = _given(options)
     if edit:
@@ -143,7 +148,7 @@ def add(edit: bool, **options):
 @click.option("--incomplete", is_flag=True, help="Only stories with a STAR part still empty.")
 @json_option
 @db_option
-def list_(theme: str | None, tag: str | None, incomplete: bool, as_json: bool):
+def list_(theme: str | None, tag: str | None, incomplete: bool, as_json: bool) -> None:
     """The stories in the bank."""
     if theme is not None:
         (theme,) = check_fields({"themes": [theme]}, partial=True)["themes"]
@@ -172,7 +177,7 @@ def list_(theme: str | None, tag: str | None, incomplete: bool, as_json: bool):
 @click.argument("story_id", type=ROW_ID, metavar="ID")
 @json_option
 @db_option
-def show(story_id: int, as_json: bool):
+def show(story_id: int, as_json: bool) -> None:
     """One story in full, with its length and where it has been told."""
     with open_store() as store:
         found = store.story(story_id)
@@ -189,7 +194,7 @@ def show(story_id: int, as_json: bool):
 @click.option("--remove-tag", "remove_tags", multiple=True, help="Repeatable: a tag to remove.")
 @click.option("--edit", is_flag=True, help="Edit the whole story in $EDITOR.")
 @db_option
-def edit(story_id: int, add_tags, remove_tags, edit: bool, **options):
+def edit(story_id: int, add_tags: tuple[str, ...], remove_tags: tuple[str, ...], edit: bool, **options: Any) -> None:
     """Change a story: the flags given replace those fields (--theme and --tag replace the lists)."""
     changes = _given(options)
     with open_store() as store:
@@ -215,7 +220,7 @@ def edit(story_id: int, add_tags, remove_tags, edit: bool, **options):
 @click.argument("story_id", type=ROW_ID, metavar="ID")
 @click.option("--yes", is_flag=True, help="Delete without asking.")
 @db_option
-def rm(story_id: int, yes: bool):
+def rm(story_id: int, yes: bool) -> None:
     """Delete a story (asks first)."""
     with open_store() as store:
         doomed = store.story(story_id)
@@ -230,7 +235,7 @@ def rm(story_id: int, yes: bool):
 @click.argument("words", nargs=-1, required=True)
 @json_option
 @db_option
-def search(words: tuple[str, ...], as_json: bool):
+def search(words: tuple[str, ...], as_json: bool) -> None:
     """Stories containing all the WORDS (any form: "deadline" finds "deadlines")."""
     terms = search_words(" ".join(words))
     if not terms:
@@ -247,81 +252,39 @@ def search(words: tuple[str, ...], as_json: bool):
         click.echo(wrap(snippet, "      "))
 
 
-def _read_import(path: Path) -> list[dict]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    try:
-        records = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from exc
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
-    if not isinstance(records, list):
-        raise UserError(f"{path} must hold a JSON list of stories, not a {type(records).__name__}")
-    stories = []
-    for number, record in enumerate(records, start=1):
-        if not isinstance(record, dict):
-            raise UserError(f"record {number} is not an object with story fields; nothing was imported")
-        label = f"record {number}" + (f" ({record['title']!r})" if isinstance(record.get("title"), str) else "")
-        try:
-            stories.append(check_fields({name: record[name] for name in STORY_FIELDS if name in record}))
-        except UserError as exc:
-            raise UserError(f"{label}: {exc}; nothing was imported") from None
-    return stories
-
-
-def _same_story_key(fields: dict) -> tuple:
-    """What makes two stories the same story: the title and the STAR text, word for word."""
-    return tuple(fields.get(name, "") for name in ("title", *STAR_FIELDS))
-
-
 @story.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @db_option
-def import_(file: Path):
+def import_(file: Path) -> None:
     """Add the stories of a JSON FILE (a list of story objects), all or none.
 
     Stories already in the bank, word for word, are skipped.
     """
-    stories = _read_import(file)
+    stories = read_stories_file(file)  # before the database is opened: a bad file changes nothing
     with open_store() as store:
-        known = {_same_story_key(vars(s)) for s in store.stories()}
-        fresh = []
-        for fields in stories:
-            key = _same_story_key(fields)
-            if key not in known:
-                known.add(key)
-                fresh.append(fields)
-        store.add_stories(fresh)
-    skipped = len(stories) - len(fresh)
-    click.echo(f"Imported {len(fresh)} stories" + (f"; skipped {skipped} already in the bank." if skipped else "."))
+        added, skipped = import_stories(store, stories)
+    click.echo(f"Imported {added} stories" + (f"; skipped {skipped} already in the bank." if skipped else "."))
 
 
 @story.command()
-@click.option("--format", "format_", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
+@click.option("--format", "format_", type=click.Choice(STORY_FORMATS), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
 @db_option
-def export(format_: str, output: Path | None):
+def export(format_: str, output: Path | None) -> None:
     """All stories as JSON (to re-import) or Markdown (a study sheet)."""
     with open_store() as store:
+        if output is not None:
+            count = export_stories(store, output, format_)
+            click.echo(f"Wrote {count} stories to {output}", err=True)
+            return
         stories = store.stories()
-    if format_ == "json":
-        text = json.dumps([{"id": s.id} | s.to_json() for s in stories], indent=2, ensure_ascii=False) + "\n"
-    else:
-        text = study_sheet(stories)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_file(output, text)
-        click.echo(f"Wrote {len(stories)} stories to {output}", err=True)
+    click.echo(stories_document(stories, format_), nl=False)
 
 
 @story.command()
 @json_option
 @db_option
-def matrix(as_json: bool):
+def matrix(as_json: bool) -> None:
     """Which themes (and most used tags) your stories cover, and the gaps."""
     with open_store() as store:
         stories = store.stories()
@@ -332,7 +295,9 @@ def matrix(as_json: bool):
                 "themes": grid.by_theme,
                 "top_tags": [{"tag": tag, "stories": n} for tag, n in grid.top_tags],
                 "gaps": grid.gaps,
-                "stories": [{"id": s.id, "title": s.title, "themes": list(s.themes), "tags": list(s.tags)} for s in stories],
+                "stories": [
+                    {"id": s.id, "title": s.title, "themes": list(s.themes), "tags": list(s.tags)} for s in stories
+                ],
             }
         )
         return
@@ -358,7 +323,7 @@ def matrix(as_json: bool):
 @click.option("--round", "round_name", help="Which round, e.g. behavioral.")
 @click.option("--date", "when", default="today", show_default=True, help="When, e.g. yesterday or 2026-11-20.")
 @db_option
-def told(story_id: int, company: str, round_name: str | None, when: str):
+def told(story_id: int, company: str, round_name: str | None, when: str) -> None:
     """Record that you told a story, so you do not tell one company the same story twice."""
     company = company.strip()
     if not company:

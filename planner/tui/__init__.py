@@ -1,1 +1,0 @@
-"""The full-screen Textual app. Nothing outside this package imports Textual."""

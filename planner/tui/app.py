@@ -1,31 +1,37 @@
-"""The full-screen app: the same core and store as the CLI, one screen per part of the prep."""
+"""The full-screen app: the same core and store as the shell commands, one screen per part of the prep."""
+
+from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import date
 from importlib import import_module
-from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from planner.tui.today import TodayScreen
+from planner.clock import today
+from planner.db.readers import read_only
+from planner.errors import UserError
+from planner.tui.messages import DataChanged
 
 if TYPE_CHECKING:
-    from planner.store import Store
+    from planner.db.store import Store
 
 T = TypeVar("T")
 
 
-def _later(module: str, name: str) -> Callable[[], Screen]:
+def _later(module: str, name: str) -> Callable[[], Screen[None]]:
     """A screen whose module is imported the first time it is shown, so that start-up stays quick."""
     return lambda: getattr(import_module(f"planner.tui.{module}"), name)()
 
 
 SCREENS = {
-    "today": ("1", "Today", TodayScreen),
+    "today": ("1", "Today", _later("today", "TodayScreen")),
     "plan": ("2", "Plan", _later("plan", "PlanScreen")),
     "stories": ("3", "Stories", _later("stories", "StoriesScreen")),
     "suggest": ("4", "Suggest", _later("suggest", "SuggestScreen")),
@@ -34,53 +40,91 @@ SCREENS = {
 }
 REFRESH_SECONDS = 1.0
 CALENDAR_FILE = "planner.ics"
-STORIES_FILE = "stories.md"
+STUDY_SHEET_FILE = "stories.md"
+IMPORT_FILE = "stories.json"
 
 
-class PlannerApp(App):
+class PlannerApp(App[None]):
     TITLE = "planner"
     SUB_TITLE = "ML engineer interview prep"
     CSS_PATH = "planner.tcss"
     MODES = {name: screen for name, (_, _, screen) in SCREENS.items()}
     DEFAULT_MODE = "today"
     BINDINGS = [
-        *(Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}") for name, (key, label, _) in SCREENS.items()),
+        *(
+            Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}")
+            for name, (key, label, _) in SCREENS.items()
+        ),
         Binding("question_mark", "show_help_panel", "Keys", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, db_path: Path, today: date | None = None):
+    def __init__(self, db_path: Path, fixed_today: date | None = None):
         super().__init__()
         self.db_path = db_path
-        self.fixed_today = today
-        self._seen_version: tuple | None = None
+        self.fixed_today = fixed_today
+        self._seen_version: tuple[tuple[int, int] | None, ...] = ()
 
     @property
     def today(self) -> date:
-        return self.fixed_today or date.today()
+        """The same day the shell commands take as today (PLANNER_TODAY included), unless fixed."""
+        return self.fixed_today or today()
 
-    def with_store(self, work: Callable[["Store"], T]) -> T:
+    def with_store(self, work: Callable[[Store], T]) -> T:
         """Run work against the database on its own connection, so any worker thread may call it."""
-        from planner.store import Store  # sqlite-utils is only needed once something is written
+        from planner.db.store import Store  # sqlite-utils is only needed once something is written
 
         with Store.open(self.db_path) as store:
             return work(store)
 
     def reading(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run a read on a plain read-only connection of its own: cheaper than a Store to start."""
-        conn = sqlite3.connect(f"{self.db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(self.db_path)
         try:
             return work(conn)
         finally:
             conn.close()
 
+    def in_background(self, work: Callable[[Store], T], done: Callable[[T], str], *, changes: bool = True) -> None:
+        """Run database work in a thread, then tell the user what was done (done(result)) and, for
+        work that changes data, have the screen on show read its data again. A failure takes the
+        one path every worker's failure takes: report_failure."""
+
+        def run() -> None:
+            result = self.with_store(work)
+            self.call_from_thread(self.notify, done(result))
+            if changes:
+                self.post_message(DataChanged())
+
+        self.run_worker(run, thread=True, group="database", exit_on_error=False)
+
+    def report_failure(self, error: BaseException | None) -> None:
+        """Say in a notification why database work failed; the app stays open. Anything else is a
+        bug, and is raised."""
+        if isinstance(error, UserError):
+            self.notify(str(error), severity="error")
+        elif isinstance(error, sqlite3.Error | OSError):
+            self.notify(f"The database could not be used: {error}. Try again.", severity="error", timeout=10)
+        elif error is not None:
+            raise error
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.report_failure(event.worker.error)
+
+    def on_data_changed(self, _: DataChanged) -> None:
+        from planner.tui.base import PlannerScreen
+
+        if isinstance(self.screen, PlannerScreen):
+            self.screen.reload()
+
     def on_mount(self) -> None:
         self._seen_version = self._file_version()
-        self.set_interval(REFRESH_SECONDS, self._refresh_if_changed)
+        self.set_interval(REFRESH_SECONDS, self._post_if_changed)
 
-    def _file_version(self) -> tuple:
+    def _file_version(self) -> tuple[tuple[int, int] | None, ...]:
         """Changes whenever anyone (this app or `planner` in another shell) writes to the database."""
-        stamps = []
+        stamps: list[tuple[int, int] | None] = []
         for path in (self.db_path, self.db_path.with_name(self.db_path.name + "-wal")):
             try:
                 stat = path.stat()
@@ -89,55 +133,69 @@ class PlannerApp(App):
                 stamps.append(None)
         return tuple(stamps)
 
-    def _refresh_if_changed(self) -> None:
+    def _post_if_changed(self) -> None:
         version = self._file_version()
         if version != self._seen_version:
             self._seen_version = version
-            self.refresh_data()
+            self.post_message(DataChanged())
 
-    def refresh_data(self) -> None:
-        """Reload what the current screen shows."""
-        reload = getattr(self.screen, "reload", None)
-        if reload:
-            reload()
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from planner.tui.base import PlannerScreen
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for name, (_, label, _) in SCREENS.items():
             yield SystemCommand(f"Go to {label}", f"Show the {label} screen", lambda name=name: self.switch_mode(name))
         # The current screen's own commands, then those that work from anywhere.
-        yield from getattr(screen, "commands", lambda: [])()
+        if isinstance(screen, PlannerScreen):
+            yield from screen.commands()
         yield SystemCommand("Add story", "Write a new STAR story", self.action_add_story)
-        yield SystemCommand("Suggest a story", "Find the story to tell for a prompt", lambda: self.switch_mode("suggest"))
+        yield SystemCommand(
+            "Suggest a story", "Find the story to tell for a prompt", lambda: self.switch_mode("suggest")
+        )
         yield SystemCommand("Export plan to calendar", f"Write {CALENDAR_FILE} in the current folder", self.export_plan)
-        yield SystemCommand("Export stories", f"Write {STORIES_FILE} (a study sheet) in the current folder",
-                            self.export_stories)
+        yield SystemCommand(
+            "Export stories", f"Write {STUDY_SHEET_FILE} (a study sheet) in the current folder", self.export_stories
+        )
+        yield SystemCommand(
+            "Import stories", f"Add the stories of {IMPORT_FILE} in the current folder", self.import_stories
+        )
 
     async def action_add_story(self) -> None:
+        from planner.tui.stories import StoriesScreen
+
         await self.switch_mode("stories")
-        self.screen.action_new()
+        if isinstance(self.screen, StoriesScreen):
+            self.screen.action_new()
 
-    @work(thread=True, group="export")
     def export_plan(self) -> None:
-        from planner.ics import plan_calendar
-        from planner.catalog import load_catalog
+        from planner.exports import export_calendar
 
-        def read(store):
-            return store.entries("status = 'planned'"), store.interviews()
+        path = Path(CALENDAR_FILE)
+        self.in_background(
+            lambda store: export_calendar(store, path, self.today),
+            lambda days: f"Wrote {days} study days to {path.resolve()}",
+            changes=False,
+        )
 
-        entries, interviews = self.with_store(read)
-        names = {r.slug: r.name for r in load_catalog().rounds}
-        Path(CALENDAR_FILE).write_text(plan_calendar(entries, interviews, names, datetime.now(timezone.utc)), newline="")
-        self.call_from_thread(self.notify, f"Wrote the plan to {Path(CALENDAR_FILE).resolve()}")
-
-    @work(thread=True, group="export")
     def export_stories(self) -> None:
-        from planner.stories import study_sheet
+        from planner.exports import export_stories
 
-        Path(STORIES_FILE).write_text(study_sheet(self.with_store(lambda store: store.stories())))
-        self.call_from_thread(self.notify, f"Wrote your stories to {Path(STORIES_FILE).resolve()}")
+        path = Path(STUDY_SHEET_FILE)
+        self.in_background(
+            lambda store: export_stories(store, path, "markdown"),
+            lambda count: f"Wrote {count} stories to {path.resolve()}",
+            changes=False,
+        )
+
+    def import_stories(self) -> None:
+        from planner.stories.importing import import_stories, read_stories_file
+
+        def run(store: Store) -> tuple[int, int]:
+            return import_stories(store, read_stories_file(Path(IMPORT_FILE)))
+
+        self.in_background(run, lambda counts: f"Imported {counts[0]} stories; {counts[1]} were already in the bank.")
 
 
-def build_app(db_path: Path, today: date | None = None) -> PlannerApp:
+def build_app(db_path: Path, fixed_today: date | None = None) -> PlannerApp:
     """The one place the app is put together, for the `planner` command and for the tests."""
-    return PlannerApp(db_path, today)
+    return PlannerApp(db_path, fixed_today)

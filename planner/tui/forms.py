@@ -1,6 +1,7 @@
 """Modal dialogs shared by the screens: confirm, the story form, the interview form."""
 
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,9 +9,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
-from planner.catalog import THEMES
+from planner.catalog.rounds import THEMES
 from planner.errors import UserError
-from planner.stories import STAR_FIELDS, Story, check_fields
+from planner.stories.story import STAR_FIELDS, Story, check_fields
 
 
 class Confirm(ModalScreen[bool]):
@@ -37,7 +38,7 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class StoryForm(ModalScreen[dict | None]):
+class StoryForm(ModalScreen[dict[str, Any] | None]):
     """Add or edit a story. A mistake is shown in the form, and what was typed stays."""
 
     AUTO_FOCUS = "#title"
@@ -70,8 +71,10 @@ class StoryForm(ModalScreen[dict | None]):
                 yield Button("Save (F2)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
 
-    def fields(self) -> dict:
-        fields = {name: self.query_one(f"#{name}", Input).value for name in ("title", "tags", "company", "role", "year")}
+    def fields(self) -> dict[str, Any]:
+        fields = {
+            name: self.query_one(f"#{name}", Input).value for name in ("title", "tags", "company", "role", "year")
+        }
         fields |= {name: self.query_one(f"#{name}", TextArea).text for name in STAR_FIELDS}
         fields["themes"] = list(self.query_one("#themes", SelectionList).selected)
         return fields
@@ -88,10 +91,13 @@ class StoryForm(ModalScreen[dict | None]):
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save() if event.button.id == "save" else self.action_cancel()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
 
 
-class InterviewForm(ModalScreen[dict | None]):
+class InterviewForm(ModalScreen[dict[str, Any] | None]):
     """Add or edit an interview; each date shows, while typing, the day it is read as."""
 
     AUTO_FOCUS = "#company"
@@ -127,7 +133,7 @@ class InterviewForm(ModalScreen[dict | None]):
 
     def _read(self, input_id: str) -> date | None:
         """The date typed in the input, shown under it as understood; None when empty."""
-        from planner.dates import parse_date
+        from planner.plan.interviews import interview_date
 
         text = self.query_one(f"#{input_id}", Input).value
         label = self.query_one(f"#{input_id}-read", Static)
@@ -135,7 +141,7 @@ class InterviewForm(ModalScreen[dict | None]):
             label.update("")
             return None
         try:
-            day = parse_date(text, self.today)
+            day = interview_date(text, self.today)
         except UserError as exc:
             label.update(f"✗ {exc}")
             raise
@@ -162,8 +168,6 @@ class InterviewForm(ModalScreen[dict | None]):
             error.update("give the company's name")
         elif when is None:
             error.update("give the date of the interview")
-        elif when < self.today or (screen and screen < self.today):
-            error.update("that date is in the past")
         else:
             role = self.query_one("#role", Input).value.strip() or None
             self.dismiss({"company": company, "date": when, "role": role, "screen": screen})
@@ -172,4 +176,7 @@ class InterviewForm(ModalScreen[dict | None]):
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_save() if event.button.id == "save" else self.action_cancel()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,19 +1,22 @@
 """Interviews: add, edit and remove interviews and set the daily budget; the plan follows."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
-from planner.errors import UserError
-from planner.planning import remove_interview, save_budget, save_interview
-from planner.model import Interview
+from planner.plan.interviews import SCREEN, checked_interview, with_screen_on
+from planner.plan.records import Interview
+from planner.plan.replan import change_budget, remove_interview, save_interview
+from planner.tui.base import PlannerScreen
 from planner.tui.forms import Confirm, InterviewForm
 
 
-class InterviewsScreen(Screen):
+class InterviewsScreen(PlannerScreen):
     AUTO_FOCUS = "#interview-table"
     BINDINGS = [
         Binding("escape", "focus_table", "Table", show=False, id="interviews-table"),
@@ -27,8 +30,7 @@ class InterviewsScreen(Screen):
         super().__init__()
         self.interviews: list[Interview] = []
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="budget-row"):
             yield Label("Minutes a day:")
@@ -40,36 +42,41 @@ class InterviewsScreen(Screen):
             yield Input(id="days-off", placeholder="sat,sun")
             yield Button("Save budget", id="save-budget")
         yield Static(id="interviews-note")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Id", "Company", "Role", "Date", "Days left", "Screen")
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @work(thread=True, exclusive=True, group="interviews")
+    @work(thread=True, exclusive=True, group="interviews", exit_on_error=False)
     def reload(self) -> None:
         found = self.app.with_store(lambda store: (store.interviews(), store.setting("budget", {})))
         self.app.call_from_thread(self._show, *found)
 
-    def _show(self, interviews: list[Interview], budget: dict) -> None:
+    def _show(self, interviews: list[Interview], budget: dict[str, Any]) -> None:
         self.interviews = interviews
         table = self.query_one(DataTable)
         table.clear()
         for i in interviews:
-            screen = i.round_date("recruiter-screen")
-            table.add_row(str(i.id), i.company, i.role or "", f"{i.date:%a %d %b %Y}", str((i.date - self.app.today).days),
-                          f"{screen:%a %d %b}" if screen != i.date else "same day")
+            screen = i.round_date(SCREEN)
+            table.add_row(
+                str(i.id),
+                i.company,
+                i.role or "",
+                f"{i.day:%a %d %b %Y}",
+                str((i.day - self.app.today).days),
+                f"{screen:%a %d %b}" if screen != i.day else "same day",
+            )
         if not self.query_one("#budget", Input).has_focus:
             self.query_one("#budget", Input).value = str(budget.get("daily", 60))
         if not self.query_one("#days-off", Input).has_focus:
             self.query_one("#days-off", Input).value = ",".join(budget.get("days_off", []))
         if not self.query_one("#weekdays", Input).has_focus:
-            self.query_one("#weekdays", Input).value = ",".join(f"{d}={m}" for d, m in budget.get("weekdays", {}).items())
+            self.query_one("#weekdays", Input).value = ",".join(
+                f"{d}={m}" for d, m in budget.get("weekdays", {}).items()
+            )
         self.query_one("#interviews-note", Static).update(
-            "" if interviews else "No interviews yet: press a to add the first; the plan is laid out up to it.")
+            "" if interviews else "No interviews yet: press a to add the first; the plan is laid out up to it."
+        )
 
     def _selected(self) -> Interview | None:
         if not self.interviews:
@@ -77,43 +84,53 @@ class InterviewsScreen(Screen):
         return self.interviews[self.query_one(DataTable).cursor_row]
 
     def action_add(self) -> None:
-        self.app.push_screen(InterviewForm(self.app.today), lambda values: values and self._save(0, values))
+        self.app.push_screen(InterviewForm(self.app.today), lambda values: self._save(None, values))
 
     def action_edit(self) -> None:
         chosen = self._selected()
         if chosen:
-            screen = chosen.round_date("recruiter-screen")
-            form = InterviewForm(self.app.today, chosen.company, chosen.date.isoformat(), chosen.role or "",
-                                 screen.isoformat() if screen != chosen.date else "")
-            self.app.push_screen(form, lambda values: values and self._save(chosen.id, values, chosen.round_dates))
+            screen = chosen.round_date(SCREEN)
+            form = InterviewForm(
+                self.app.today,
+                chosen.company,
+                chosen.day.isoformat(),
+                chosen.role or "",
+                screen.isoformat() if screen != chosen.day else "",
+            )
+            self.app.push_screen(form, lambda values: self._save(chosen, values))
 
-    @work(thread=True, group="interviews-write")
-    def _save(self, interview_id: int, values: dict, round_dates: tuple = ()) -> None:
+    def _save(self, chosen: Interview | None, values: dict[str, Any] | None) -> None:
+        if values is None:
+            return
         # The form edits the screen's day; other rounds moved from the shell keep their days.
-        rounds = dict(round_dates)
-        rounds.pop("recruiter-screen", None)
-        if values["screen"]:
-            rounds["recruiter-screen"] = values["screen"]
-        interview = Interview(interview_id, values["company"], values["date"], values["role"], tuple(sorted(rounds.items())))
+        moved = with_screen_on(chosen.round_dates if chosen else (), values["screen"])
+        interview = checked_interview(
+            chosen.id if chosen else 0, values["company"], values["date"], values["role"], moved.items()
+        )
+        day = self.app.today
 
-        _, plan = self.app.with_store(lambda store: save_interview(store, interview, self.app.today))
-        message = f"Saved {interview.company}: {len(plan.tasks)} tasks planned."
-        if plan.short_minutes:
-            message += f" {plan.short_minutes:,} minutes short: see the Plan screen."
-        self.app.call_from_thread(self.notify, message)
-        self.app.call_from_thread(self.reload)
+        def done(saved: tuple[int, Any]) -> str:
+            plan = saved[1]
+            message = f"Saved {interview.company}: {len(plan.tasks)} tasks planned."
+            if plan.short_minutes:
+                message += f" {plan.short_minutes:,} minutes short: see the Plan screen."
+            return message
+
+        self.app.in_background(lambda store: save_interview(store, interview, day), done)
 
     def action_remove(self) -> None:
         chosen = self._selected()
         if chosen:
-            self.app.push_screen(Confirm(f"Remove the {chosen.company} interview and its planned tasks?"),
-                                 lambda yes: yes and self._remove(chosen))
+            self.app.push_screen(
+                Confirm(f"Remove the {chosen.company} interview and its planned tasks?"),
+                lambda yes: self._remove(chosen) if yes else None,
+            )
 
-    @work(thread=True, group="interviews-write")
     def _remove(self, interview: Interview) -> None:
-        self.app.with_store(lambda store: remove_interview(store, interview.id, self.app.today))
-        self.app.call_from_thread(self.notify, f"Removed {interview.company}.")
-        self.app.call_from_thread(self.reload)
+        day = self.app.today
+        self.app.in_background(
+            lambda store: remove_interview(store, interview.id, day), lambda _: f"Removed {interview.company}."
+        )
 
     def action_focus_table(self) -> None:
         self.query_one(DataTable).focus()
@@ -130,26 +147,12 @@ class InterviewsScreen(Screen):
             self._save_budget()
 
     def _save_budget(self) -> None:
-        values = {key: self.query_one(f"#{key}", Input).value for key in ("budget", "weekdays", "days-off")}
-        self._write_budget(values)
+        # An emptied box clears its setting.
+        changes = {key: self.query_one(f"#{key}", Input).value or "none" for key in ("budget", "weekdays", "days-off")}
+        day = self.app.today
+        self.app.in_background(
+            lambda store: change_budget(store, changes, day), lambda _: "Budget saved; the plan was laid out again."
+        )
 
-    @work(thread=True, group="interviews-write")
-    def _write_budget(self, values: dict) -> None:
-        from planner.budget import updated_budget
-
-        def save(store):
-            settings = store.setting("budget", {})
-            for key, value in values.items():
-                settings = updated_budget(settings, key, value or "none", self.app.today)
-            save_budget(store, settings, self.app.today)
-
-        try:
-            self.app.with_store(save)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
-            return
-        self.app.call_from_thread(self.notify, "Budget saved; the plan was laid out again.")
-        self.app.call_from_thread(self.reload)
-
-    def commands(self):
+    def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add interview", "Add an interview; the plan follows", self.action_add)

@@ -1,10 +1,12 @@
+"""Rounds: what each round of the loop assesses, tips, and its question bank."""
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
-from planner.catalog import Round, load_catalog
+from planner.catalog.rounds import Round, load_catalog
+from planner.tui.base import PlannerScreen
 
 
 def round_markdown(round_: Round) -> str:
@@ -20,11 +22,8 @@ def round_markdown(round_: Round) -> str:
     return "\n".join(lines)
 
 
-class RoundsScreen(Screen):
-    """The five rounds of the loop: what each assesses, tips, and its question bank."""
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+class RoundsScreen(PlannerScreen):
+    def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield OptionList(
                 *(Option(f"{r.name}  {r.minutes}m", id=r.slug) for r in load_catalog().rounds),
@@ -32,12 +31,11 @@ class RoundsScreen(Screen):
             )
             with VerticalScroll(id="round-detail"):
                 yield Markdown()
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        round_ = load_catalog().round(event.option.id)
+        round_ = load_catalog().round(str(event.option.id))
         self.query_one(Markdown).update(round_markdown(round_))
         self.query_one("#round-detail").scroll_home(animate=False)

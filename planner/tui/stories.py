@@ -1,15 +1,24 @@
 """Stories: the bank as a table with live filtering, the STAR detail, add/edit/delete, coverage."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Markdown, Static
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Markdown, Static
 
-from planner.catalog import THEMES
-from planner.stories import STAR_FIELDS, Story, coverage, speaking_time
+from planner.catalog.rounds import THEMES
+from planner.stories.story import STAR_FIELDS, Story, coverage, speaking_time
+from planner.tui.base import PlannerScreen
 from planner.tui.forms import Confirm, StoryForm
+
+if TYPE_CHECKING:
+    from planner.db.store import Store
 
 
 def matches(story: Story, query: str) -> bool:
@@ -29,9 +38,14 @@ def matches(story: Story, query: str) -> bool:
 
 
 def story_markdown(story: Story) -> str:
-    lines = [f"## {story.title}", "", f"*{', '.join(story.themes)}*"
-             + (f" · tags: {', '.join(story.tags)}" if story.tags else "")
-             + f" · {story.words} words, {speaking_time(story.seconds)} aloud", ""]
+    lines = [
+        f"## {story.title}",
+        "",
+        f"*{', '.join(story.themes)}*"
+        + (f" · tags: {', '.join(story.tags)}" if story.tags else "")
+        + f" · {story.words} words, {speaking_time(story.seconds)} aloud",
+        "",
+    ]
     for name in STAR_FIELDS:
         lines += [f"### {name.capitalize()}", "", getattr(story, name) or "*(to write)*", ""]
     lines += [f"> {warning}" for warning in story.warnings]
@@ -62,7 +76,7 @@ class CoverageScreen(ModalScreen[None]):
             yield Static(f"\nMost used tags: {tags or 'none yet'}\n\n{gaps}")
 
 
-class StoriesScreen(Screen):
+class StoriesScreen(PlannerScreen):
     AUTO_FOCUS = "#story-table"
     BINDINGS = [
         Binding("escape", "focus_table", "Table", id="stories-table"),
@@ -78,23 +92,18 @@ class StoriesScreen(Screen):
         self.stories: list[Story] = []
         self.shown: list[Story] = []
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, theme:conflict, tag:ranking   (/ to come back here)", id="story-filter")
         with Horizontal():
             yield DataTable(id="story-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="story-detail"):
                 yield Markdown()
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("Title", "Themes", "Tags", "Words", "Last told")
         self.reload()
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @work(thread=True, exclusive=True, group="stories")
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def reload(self) -> None:
         stories = self.app.with_store(lambda store: store.stories())
         self.app.call_from_thread(self._show, stories)
@@ -111,8 +120,14 @@ class StoriesScreen(Screen):
         table.clear()
         for story in self.shown:
             last = story.told[-1] if story.told else None
-            table.add_row(story.title, ", ".join(story.themes), ", ".join(story.tags), str(story.words),
-                          f"{last.company} {last.date}" if last else "", key=str(story.id))
+            table.add_row(
+                story.title,
+                ", ".join(story.themes),
+                ", ".join(story.tags),
+                str(story.words),
+                f"{last.company} {last.date}" if last else "",
+                key=str(story.id),
+            )
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
         self._show_detail()
@@ -148,38 +163,39 @@ class StoriesScreen(Screen):
         self.query_one("#story-filter", Input).focus()
 
     def action_new(self) -> None:
-        self.app.push_screen(StoryForm(), lambda fields: fields and self._save(None, fields))
+        self.app.push_screen(StoryForm(), lambda fields: self._save(None, fields))
 
     def action_edit(self) -> None:
         story = self._selected()
         if story:
-            self.app.push_screen(StoryForm(story), lambda fields: fields and self._save(story.id, fields))
+            self.app.push_screen(StoryForm(story), lambda fields: self._save(story.id, fields))
 
-    @work(thread=True, group="stories-write")
-    def _save(self, story_id: int | None, fields: dict) -> None:
-        if story_id is None:
-            self.app.with_store(lambda store: store.add_story(fields))
-        else:
-            self.app.with_store(lambda store: store.update_story(story_id, fields))
-        self.app.call_from_thread(self.notify, f"Saved: {fields['title']}")
-        self.app.call_from_thread(self.reload)
+    def _save(self, story_id: int | None, fields: dict[str, Any] | None) -> None:
+        if fields is None:
+            return
+
+        def save(store: Store) -> None:
+            if story_id is None:
+                store.add_story(fields)
+            else:
+                store.update_story(story_id, fields)
+
+        self.app.in_background(save, lambda _: f"Saved: {fields['title']}")
 
     def action_delete(self) -> None:
         story = self._selected()
         if story:
-            self.app.push_screen(Confirm(f"Delete the story {story.title!r}?"),
-                                 lambda yes: yes and self._delete(story))
+            self.app.push_screen(
+                Confirm(f"Delete the story {story.title!r}?"), lambda yes: self._delete(story) if yes else None
+            )
 
-    @work(thread=True, group="stories-write")
     def _delete(self, story: Story) -> None:
-        self.app.with_store(lambda store: store.delete_story(story.id))
-        self.app.call_from_thread(self.notify, f"Deleted: {story.title}")
-        self.app.call_from_thread(self.reload)
+        self.app.in_background(lambda store: store.delete_story(story.id), lambda _: f"Deleted: {story.title}")
 
     def action_coverage(self) -> None:
         self.app.push_screen(CoverageScreen(self.stories))
 
-    def commands(self):
+    def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add story", "Write a new STAR story", self.action_new)
         yield SystemCommand("Edit story", "Edit the highlighted story", self.action_edit)
         yield SystemCommand("Story coverage", "Stories against themes, with the gaps", self.action_coverage)

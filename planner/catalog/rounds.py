@@ -1,11 +1,10 @@
-"""The round catalogue and question banks shipped in data/ (installed as planner.data)."""
+"""The five rounds of the loop and their question banks, from the TOML files in planner/data/."""
 
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from planner.data import read_toml
-
+from planner.catalog.data import read_toml
 from planner.errors import UserError
 
 THEMES = ("success", "failure", "conflict", "challenge")
@@ -104,9 +103,7 @@ def load_catalog() -> Catalog:
     for raw in _read_toml("rounds.toml")["rounds"]:
         slug = raw["slug"]
         bank_file = f"banks/{slug}.toml"
-        questions = tuple(
-            _question(item, slug, bank_file) for item in _read_toml("banks", f"{slug}.toml")["questions"]
-        )
+        questions = tuple(_question(item, slug, bank_file) for item in _read_toml("banks", f"{slug}.toml")["questions"])
         for question in questions:
             if question.id in seen_ids:
                 raise CatalogError(f"{bank_file}: question id {question.id!r} is used twice")

@@ -16,11 +16,11 @@ How a plan is laid out:
 import bisect
 import math
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from planner.catalog import Catalog, Question
-from planner.model import Budget, Interview
+from planner.catalog.rounds import Catalog, Question
+from planner.plan.records import Budget, Interview, Task
 
 REVIEW_DAYS = (1, 3, 7)
 REVIEW_MINUTES = 5
@@ -29,18 +29,6 @@ SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
 SCREEN = "recruiter-screen"
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
 _LEVELS = {"easy": 0, "medium": 1, "hard": 2, None: 1}
-
-
-@dataclass(frozen=True)
-class Task:
-    key: str  # stable name of the work, so done work is not planned again
-    round: str
-    kind: str  # drill, mock, review, prep
-    title: str
-    minutes: int
-    due: date
-    interview_id: int
-    question_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,13 +142,13 @@ def build_plan(
             _place_light_reviews(day, interviews, catalog, done)
         # Spaced reviews first: they are short and their timing is the point of them.
         for release, task in sorted(reviews, key=lambda r: (r[0], r[1].key)):
-            if release <= day.day < task.due and day.place(replace(task, due=day.day)):
+            if release <= day.day < task.due and day.place(task._replace(due=day.day)):
                 reviews.remove((release, task))
                 concepts.balance -= task.minutes
         if day.day in light or not day.free:
             continue
         for opens, task in list(mocks):
-            if opens <= day.day < task.due and day.place(replace(task, due=day.day)):
+            if opens <= day.day < task.due and day.place(task._replace(due=day.day)):
                 mocks.remove((opens, task))
                 break  # one full mock a day is plenty
         active = [(s, ahead) for s in streams if s.items and (ahead := s.deadline(day.day))]
@@ -176,15 +164,30 @@ def build_plan(
                 break
             stream, (round_date, interview) = max(fitting, key=lambda pair: pair[0].balance)
             key, question, company = stream.items.popleft()
-            task = Task(key, question.round, question.kind, _title(question, company), question.minutes, day.day,
-                        interview.id, question.id)
+            task = Task(
+                key,
+                question.round,
+                question.kind,
+                _title(question, company),
+                question.minutes,
+                day.day,
+                interview.id,
+                question.id,
+            )
             day.place(task)
             stream.balance -= question.minutes
             if question.round == "ml-concepts":
                 for after in REVIEW_DAYS:
-                    review = Task(f"{key}:review{after}", question.round, "review",
-                                  f"Recall (day {after}): {question.text}", REVIEW_MINUTES, round_date, interview.id,
-                                  question.id)
+                    review = Task(
+                        f"{key}:review{after}",
+                        question.round,
+                        "review",
+                        f"Recall (day {after}): {question.text}",
+                        REVIEW_MINUTES,
+                        round_date,
+                        interview.id,
+                        question.id,
+                    )
                     if review.key not in done:
                         reviews.append((day.day + timedelta(after), review))
 

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from planner.catalog import THEMES
+from planner.catalog.rounds import THEMES
 from planner.errors import UserError
 
 STAR_FIELDS = ("situation", "task", "action", "result")

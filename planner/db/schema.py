@@ -6,11 +6,19 @@ Database; this module itself imports nothing heavy, so the app and `planner agen
 database is current without loading sqlite-utils.
 """
 
+from __future__ import annotations
+
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.db.readers import read_only
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def _initial(db) -> None:
+def _initial(db: Database) -> None:
     db.executescript(
         """
         CREATE TABLE interviews (
@@ -84,7 +92,7 @@ def _initial(db) -> None:
     )
 
 
-def _story_search(db) -> None:
+def _story_search(db: Database) -> None:
     # Porter stemming so that "disagreed" finds "disagreement"; triggers keep the index in step.
     db["stories"].enable_fts(
         ["title", "situation", "task", "action", "result", "themes", "tags"],
@@ -100,7 +108,7 @@ MIGRATION_NAMES = [name for name, _ in SCHEMA_STEPS]
 def is_current(path: Path) -> bool:
     """Whether the file is a planner database with every step applied (read without writing)."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(path)
         try:
             rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'planner' ORDER BY id")
             return [name for (name,) in rows] == MIGRATION_NAMES

@@ -3,17 +3,20 @@
 import json
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, task_from_row
+from planner.db.schema import MIGRATION_NAMES, SCHEMA_STEPS, is_current
 from planner.errors import UserError
-from planner.records import read_budget, read_entries, read_interviews
-from planner.model import Budget, Entry, Interview
-from planner.schema import MIGRATION_NAMES, SCHEMA_STEPS
-from planner.stories import STORY_FIELDS, Story, Told
+from planner.plan.records import Budget, Interview, Task
+from planner.stories.story import STORY_FIELDS, Story, Told
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -96,8 +99,24 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One all-or-nothing unit of work. The outermost one takes the write lock at once (BEGIN
+        IMMEDIATE), so reads inside it that decide a write cannot be overtaken by another writer."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():  # a savepoint inside the outer transaction
+                yield
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
 
     # Stories
 
@@ -131,7 +150,7 @@ class Store:
     def add_stories(self, stories: list[dict]) -> list[int]:
         """Insert checked stories all together, or none of them."""
         ids = []
-        with self.db.atomic():
+        with self.transaction():
             for fields in stories:
                 cursor = self.db.execute(
                     f"INSERT INTO stories ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
@@ -143,7 +162,7 @@ class Store:
     def update_story(self, story_id: int, fields: dict) -> None:
         self.story(story_id)
         assignments = ", ".join(f"{name} = ?" for name in fields)
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 f"UPDATE stories SET {assignments}, updated_at = datetime('now') WHERE id = ?",
                 [*(_column_value(value) for value in fields.values()), story_id],
@@ -151,7 +170,7 @@ class Store:
 
     def delete_story(self, story_id: int) -> None:
         self.story(story_id)
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute("DELETE FROM stories WHERE id = ?", [story_id])
 
     def search_stories(self, words: list[str]) -> list[tuple[Story, str]]:
@@ -168,12 +187,11 @@ class Store:
 
     def record_told(self, story_id: int, company: str, round_slug: str | None, on: str) -> None:
         self.story(story_id)
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 "INSERT INTO story_uses (story_id, company, round, date) VALUES (?, ?, ?, ?)",
                 [story_id, company, round_slug, on],
             )
-
 
     # Interviews, budget and the plan
 
@@ -188,18 +206,18 @@ class Store:
 
     def save_interview(self, interview: Interview) -> int:
         """Insert (id 0) or replace an interview with its round dates; returns its id."""
-        with self.db.atomic():
+        with self.transaction():
             if interview.id:
                 self.db.execute(
                     "UPDATE interviews SET company = ?, role = ?, date = ? WHERE id = ?",
-                    [interview.company, interview.role, interview.date.isoformat(), interview.id],
+                    [interview.company, interview.role, interview.day.isoformat(), interview.id],
                 )
                 interview_id = interview.id
                 self.db.execute("DELETE FROM interview_rounds WHERE interview_id = ?", [interview_id])
             else:
                 interview_id = self.db.execute(
                     "INSERT INTO interviews (company, role, date) VALUES (?, ?, ?)",
-                    [interview.company, interview.role, interview.date.isoformat()],
+                    [interview.company, interview.role, interview.day.isoformat()],
                 ).lastrowid
             for slug, held in interview.round_dates:
                 self.db.execute(
@@ -210,7 +228,7 @@ class Store:
 
     def delete_interview(self, interview_id: int) -> None:
         self.interview(interview_id)
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
 
     def budget(self) -> Budget:
@@ -221,25 +239,45 @@ class Store:
         return json.loads(row[0]) if row else default
 
     def save_setting(self, key: str, value) -> None:
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, json.dumps(value)],
             )
 
-    def entries(self, where: str = "1", params: tuple = ()) -> list[Entry]:
-        return read_entries(self.db.conn, where, params)
+    def _tasks(self, where: str, params: Iterable[Any] = ()) -> list[Task]:
+        rows = self.db.execute(f"SELECT {TASK_COLUMNS} FROM plan_tasks WHERE {where} ORDER BY due, id", list(params))
+        return [task_from_row(row) for row in rows]
 
-    def entry(self, entry_id: int) -> Entry:
-        found = self.entries("id = ?", (entry_id,))
+    def tasks(self) -> list[Task]:
+        """Every task, done and skipped ones included."""
+        return self._tasks("1")
+
+    def planned_tasks(self) -> list[Task]:
+        """The work still to do, overdue included."""
+        return self._tasks("status = 'planned'")
+
+    def tasks_from(self, day: date) -> list[Task]:
+        """The work still to do, and whatever is due from day on."""
+        return self._tasks("status = 'planned' OR due >= ?", [day.isoformat()])
+
+    def finished_tasks(self) -> list[Task]:
+        """Done and skipped tasks: the history a new plan keeps."""
+        return self._tasks("status != 'planned'")
+
+    def overdue_tasks(self, today: date) -> list[Task]:
+        return self._tasks("status = 'planned' AND due < ?", [today.isoformat()])
+
+    def task(self, task_id: int) -> Task:
+        found = self._tasks("id = ?", [task_id])
         if not found:
-            raise UserError(f"there is no task {entry_id}; `planner agenda` shows the ids of today's tasks")
+            raise UserError(f"there is no task {task_id}; `planner agenda` shows the ids of today's tasks")
         return found[0]
 
-    def replace_plan(self, tasks, *, from_day: date, drop_overdue: bool) -> None:
+    def replace_plan(self, tasks: Iterable[Task], *, from_day: date, drop_overdue: bool) -> None:
         """Swap the planned (not done, not skipped) tasks from from_day on, and optionally the overdue
         ones, for tasks; done and skipped work stays as history."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 "DELETE FROM plan_tasks WHERE status = 'planned' AND (due >= ? OR ?)",
                 [from_day.isoformat(), drop_overdue],
@@ -253,18 +291,18 @@ class Store:
                 ],
             )
 
-    def set_status(self, entry_id: int, status: str, *, minutes: int | None, on: date) -> Entry:
+    def set_status(self, task_id: int, status: str, *, minutes: int | None, on: date) -> Task:
         """Mark a task done (logging the minutes spent) or skipped."""
-        entry = self.entry(entry_id)
-        with self.db.atomic():
-            self.db.execute("UPDATE plan_tasks SET status = ? WHERE id = ?", [status, entry_id])
-            self.db.execute("DELETE FROM practice_log WHERE task_id = ?", [entry_id])
+        task = self.task(task_id)
+        with self.transaction():
+            self.db.execute("UPDATE plan_tasks SET status = ? WHERE id = ?", [status, task_id])
+            self.db.execute("DELETE FROM practice_log WHERE task_id = ?", [task_id])
             if status == "done":
                 self.db.execute(
                     "INSERT INTO practice_log (task_id, round, question_id, minutes, done_on) VALUES (?, ?, ?, ?, ?)",
-                    [entry_id, entry.round, entry.question_id, minutes or entry.minutes, on.isoformat()],
+                    [task_id, task.round, task.question_id, minutes or task.minutes, on.isoformat()],
                 )
-        return self.entry(entry_id)
+        return self.task(task_id)
 
     def minutes_logged(self, on: date) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(minutes), 0) FROM practice_log WHERE done_on = ?", [on.isoformat()])
@@ -273,3 +311,14 @@ class Store:
 
 def _column_value(value):
     return json.dumps(list(value), ensure_ascii=False) if isinstance(value, tuple) else value
+
+
+def ensure_current(path: Path) -> Path:
+    """Make sure the file at path exists and has the current schema, and return path.
+
+    Only a missing or older file costs a full open (sqlite-utils, migrations); readers that merely
+    need a current file, like the agenda and the app's start, skip that cost.
+    """
+    if not (path.is_file() and is_current(path)):
+        Store.open(path).close()
+    return path

@@ -1,4 +1,4 @@
-"""The plain records shared by the scheduler, the agenda and the store.
+"""The plain records of the plan, shared by the scheduler, the agenda and the store.
 
 Kept apart from the scheduler so that `planner agenda` can read a plan without loading it; they are
 named tuples rather than dataclasses because importing dataclasses (and with it inspect) costs that
@@ -15,17 +15,17 @@ DEFAULT_BUDGET = 60
 class Interview(NamedTuple):
     id: int
     company: str
-    date: date
+    day: date  # the interview day: every round not listed in round_dates is held on it
     role: str | None = None
-    round_dates: tuple[tuple[str, date], ...] = ()  # rounds that fall on another day than `date`
+    round_dates: tuple[tuple[str, date], ...] = ()  # rounds held on another day than `day`
 
     def round_date(self, slug: str) -> date:
-        return dict(self.round_dates).get(slug, self.date)
+        return dict(self.round_dates).get(slug, self.day)
 
     @property
     def dates(self) -> set[date]:
         """Every day on which one of its rounds is held."""
-        return {self.date, *(held for _, held in self.round_dates)}
+        return {self.day, *(held for _, held in self.round_dates)}
 
 
 class Budget(NamedTuple):
@@ -41,16 +41,17 @@ class Budget(NamedTuple):
         return 0 if weekday in self.days_off else dict(self.weekdays).get(weekday, self.daily)
 
 
-class Entry(NamedTuple):
-    """A task of the plan as stored, with its id and status (planned, done or skipped)."""
+class Task(NamedTuple):
+    """One piece of study work on a day. The scheduler makes tasks with id 0; the store gives each
+    an id and keeps its status (planned, done or skipped)."""
 
-    id: int
-    key: str
+    key: str  # names the work, so work done is not planned again
     round: str
-    kind: str
+    kind: str  # drill, mock, review, prep
     title: str
     minutes: int
     due: date
-    status: str
     interview_id: int | None
-    question_id: str | None
+    question_id: str | None = None
+    id: int = 0
+    status: str = "planned"

@@ -4,7 +4,7 @@ from datetime import date
 
 from planner.dates import parse_date
 from planner.errors import UserError
-from planner.model import WEEKDAYS
+from planner.plan.records import WEEKDAYS
 
 MAX_DAILY_MINUTES = 16 * 60
 
@@ -51,7 +51,7 @@ def updated_budget(settings: dict, key: str, value: str, today: date) -> dict:
         settings["weekdays"] = weekdays
     elif key == "weekdays":
         weekdays = {}
-        for pair in ([] if clear else value.split(",")):
+        for pair in [] if clear else value.split(","):
             day, sep, minutes = pair.partition("=")
             if not sep:
                 raise UserError(f"give weekdays as day=minutes, e.g. sat=180,sun=30, not {pair.strip()!r}")

@@ -1,0 +1,130 @@
+"""What to do on a given day, overdue work first, and how the agenda reads as text and JSON. Pure.
+
+Free of click and of the full catalogue, so that the plain `planner agenda` answers before either is
+imported (see planner/main.py).
+"""
+
+from datetime import date
+from typing import Any, NamedTuple
+
+from planner.catalog.data import short_names
+from planner.plan.records import Budget, Interview, Task
+
+NO_PLAN = 'No plan yet. Add an interview: planner interview add Acme --date "in 3 weeks"\n'
+
+
+class Countdown(NamedTuple):
+    company: str
+    day: date  # the next of its rounds still ahead
+    days_left: int
+
+    @property
+    def when(self) -> str:
+        return days_until(self.days_left)
+
+
+def days_until(days: int) -> str:
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
+def day_label(day: date) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+def is_overdue(task: Task, today: date) -> bool:
+    return task.status == "planned" and task.due < today
+
+
+def task_json(task: Task, today: date) -> dict[str, Any]:
+    """A task as every --json prints it."""
+    return {
+        "id": task.id,
+        "round": task.round,
+        "kind": task.kind,
+        "title": task.title,
+        "minutes": task.minutes,
+        "due": task.due.isoformat(),
+        "status": task.status,
+        "overdue": is_overdue(task, today),
+    }
+
+
+def task_line(task: Task, today: date) -> str:
+    """One task, as the agenda and the plan print it."""
+    mark = {"done": "[x]", "skipped": "[-]"}.get(task.status, "[ ]")
+    late = f"  (overdue, due {task.due:%a %d %b})" if is_overdue(task, today) else ""
+    short = short_names().get(task.round, task.round)
+    return f"  {mark} {task.id:>4}  {short:<10} {task.minutes:>3}m  {task.title[:70]}{late}"
+
+
+class Agenda(NamedTuple):
+    day: date
+    budget_minutes: int
+    overdue: tuple[Task, ...]
+    due: tuple[Task, ...]  # the day's own tasks, whatever their status
+    interviews: tuple[Countdown, ...]
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return self.overdue + self.due
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(t.minutes for t in self.tasks if t.status == "planned")
+
+    @property
+    def done_minutes(self) -> int:
+        return sum(t.minutes for t in self.due if t.status == "done")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.day.isoformat(),
+            "budget_minutes": self.budget_minutes,
+            "planned_minutes": self.planned_minutes,
+            "done_minutes": self.done_minutes,
+            "tasks": [task_json(t, self.day) for t in self.tasks],
+            "interviews": [
+                {"company": c.company, "date": c.day.isoformat(), "days_left": c.days_left} for c in self.interviews
+            ],
+        }
+
+    def to_text(self) -> str:
+        lines = [
+            f"{day_label(self.day)}  {self.planned_minutes} min to do, {self.done_minutes} done,"
+            f" budget {self.budget_minutes}"
+        ]
+        for heading, tasks in (("Overdue", self.overdue), ("Today", self.due)):
+            if tasks:
+                lines += ["", heading, *(task_line(t, self.day) for t in tasks)]
+        if not self.tasks:
+            lines += ["", "Nothing planned for this day."]
+        if self.interviews:
+            lines += ["", "Interviews: " + ", ".join(f"{c.company} {c.when} ({c.day})" for c in self.interviews)]
+        if any(t.status == "planned" for t in self.tasks):
+            lines.append("Check one off: planner done ID   (or planner skip ID)")
+        return "\n".join(lines) + "\n"
+
+
+def agenda_for(day: date, tasks: list[Task], interviews: list[Interview], budget: Budget) -> Agenda:
+    overdue = tuple(sorted((t for t in tasks if is_overdue(t, day)), key=lambda t: (t.due, t.id)))
+    due = tuple(sorted((t for t in tasks if t.due == day), key=lambda t: t.id))
+    countdowns = []
+    for interview in interviews:
+        ahead = [d for d in interview.dates if d >= day]
+        if ahead:
+            countdowns.append(Countdown(interview.company, min(ahead), (min(ahead) - day).days))
+    countdowns.sort(key=lambda c: (c.day, c.company))
+    return Agenda(day, budget.minutes_on(day), overdue, due, tuple(countdowns))
+
+
+def agenda_report(agenda: Agenda | None, day: date, as_json: bool) -> str:
+    """Everything `planner agenda` prints: the agenda, or (None) what to do when there is no database.
+
+    The JSON has the same form either way, so that scripts need no special case.
+    """
+    if as_json:
+        import json
+
+        found = agenda or agenda_for(day, [], [], Budget())
+        return json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return agenda.to_text() if agenda else NO_PLAN

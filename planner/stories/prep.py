@@ -1,0 +1,82 @@
+"""Preparing the behavioral round with the suggester: whether a prompt can be matched at all, which
+story to write when none fits, and every prompt of the bank mapped to its best story."""
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from planner.catalog.rounds import Question
+from planner.errors import UserError
+from planner.stories.story import Story
+from planner.stories.suggest import Suggestion, content_words, prompt_themes, query_terms, suggest
+
+MAX_PROMPT = 20_000
+
+
+def check_prompt(prompt: str) -> str:
+    """The prompt, if a story can be matched on it; otherwise UserError says what to give instead."""
+    if not prompt.strip():
+        raise UserError(
+            'give the prompt in quotes, e.g. planner suggest "Tell me about a time you disagreed with your manager"'
+        )
+    if len(prompt) > MAX_PROMPT:
+        raise UserError(f"the prompt is {len(prompt):,} characters long; paste at most {MAX_PROMPT:,}")
+    if not query_terms(prompt) and not prompt_themes(prompt):
+        raise UserError(f"nothing in {prompt[:60]!r} to match a story on; paste the interviewer's question")
+    return prompt
+
+
+def what_to_write(prompt: str) -> str:
+    """The story the bank lacks for a prompt, e.g. "a failure story about launch"."""
+    themes = prompt_themes(prompt)
+    theme = max(themes, key=lambda name: themes[name]) if themes else None
+    # The prompt's subject, without the words that only told its theme.
+    topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word))
+    story = f"a {theme} story" if theme else "a story"
+    return f"{story}{' about ' + topic if topic else ''}"
+
+
+def suggestion_json(found: Suggestion) -> dict[str, Any]:
+    return {
+        "id": found.story.id,
+        "title": found.story.title,
+        "score": found.score,
+        "themes": list(found.story.themes),
+        "why": found.why,
+        "weak": found.weak,
+        "told_here": list(found.told_here),
+    }
+
+
+@dataclass(frozen=True)
+class PromptGrid:
+    """Every behavioral prompt of the bank with its best story (None: no story covers it), and the
+    stories that carry too many prompts."""
+
+    rows: tuple[tuple[Question, Suggestion | None], ...]
+    overloaded: tuple[tuple[Story, int], ...]
+
+    @property
+    def uncovered(self) -> tuple[Question, ...]:
+        return tuple(question for question, found in self.rows if found is None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "prompts": [
+                {"id": q.id, "prompt": q.text, "story": suggestion_json(found) if found else None}
+                for q, found in self.rows
+            ],
+            "uncovered": [q.id for q in self.uncovered],
+            "overloaded": [{"id": s.id, "title": s.title, "prompts": n} for s, n in self.overloaded],
+        }
+
+
+def prompt_grid(prompts: tuple[Question, ...], stories: tuple[Story, ...], company: str | None = None) -> PromptGrid:
+    rows = []
+    for question in prompts:
+        ranked = suggest(question.text, stories, company=company, limit=1)
+        rows.append((question, None if not ranked or ranked[0].weak else ranked[0]))
+    load = Counter(found.story.id for _, found in rows if found)
+    average = sum(load.values()) / len(stories) if stories else 0
+    overloaded = tuple((story, load[story.id]) for story in stories if load[story.id] > max(3, 2 * average))
+    return PromptGrid(tuple(rows), overloaded)

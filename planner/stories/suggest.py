@@ -1,0 +1,280 @@
+"""Which story to tell for a behavioral prompt, and why. Pure: prompt and stories in, ranking out.
+
+A story's score adds two signals:
+- relevance: BM25F of the story's words (title and tags count double) against the ideas of the
+  prompt: each content word, Porter-stemmed, together with the words of the same idea from a small
+  curated map of behavioral-interview vocabulary (near-synonyms at full weight, related words at
+  less), each idea scored as one term; common phrases ("tight deadline", "product manager") are
+  read as one word in prompts and stories alike. It is divided by the best story's, so it runs from
+  0 to 1 for any prompt and bank;
+- theme: how much the story's own themes cover the themes the prompt calls for, read from cue
+  phrases, since prompts rarely name the theme ("what would you do differently" asks for a failure).
+Stories already told at the company the user is preparing for are pushed down, not removed.
+The weights were chosen by a grid search (benchmarks/suggest_tune.py); benchmarks/suggest_eval.py
+prints the figures on every labeled set.
+"""
+
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from planner.catalog.rounds import THEMES
+from planner.stories.story import Story
+from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
+
+THEME_WEIGHT = 1.0
+SYNONYM_WEIGHT = 1.0
+RELATED_WEIGHT = 0.3
+TOLD_PENALTY = 0.5
+# Below this share of what the prompt asks for, and without its theme, a story is no real answer.
+WEAK_FIT = 0.05
+FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
+K1 = 1.2
+B = 0.75
+
+_PHRASE_PATTERNS = [(re.compile(pattern), f" {word} ") for pattern, word in PHRASES.items()]
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+
+
+def _stem_all(words) -> dict[str, str]:
+    """Porter stems through SQLite's own FTS5 tokenizer: the same stemming as `story search`."""
+    ordered = sorted(set(words))
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE words USING fts5(word, tokenize='porter unicode61')")
+        conn.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(words, 'instance')")
+        conn.executemany("INSERT INTO words (rowid, word) VALUES (?, ?)", enumerate(ordered))
+        stems: dict[str, list[str]] = defaultdict(list)
+        for doc, term in conn.execute("SELECT doc, term FROM terms ORDER BY doc, offset"):
+            stems[ordered[doc]].append(term)
+    finally:
+        conn.close()
+    return {word: "".join(stems.get(word, [word])) for word in ordered}
+
+
+_STEM_MEMO: dict[str, str] = {}
+
+
+def _stems(text: str) -> list[str]:
+    """The stems of the words of text, in order (stemming each distinct word once per process)."""
+    words = _TOKEN.findall(text.lower())
+    unknown = {w for w in words if w not in _STEM_MEMO}
+    if unknown:
+        _STEM_MEMO.update(_stem_all(unknown))
+    return [_STEM_MEMO[w] for w in words]
+
+
+@lru_cache(maxsize=1)
+def _filler_stems() -> frozenset[str]:
+    return frozenset(_stems(" ".join(PROMPT_WORDS)))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, dict[str, float]]:
+    """For each stem, the stems of the same idea and how close they are: words before a group's |
+    mean nearly the same thing (SYNONYM_WEIGHT), words after it are only related (RELATED_WEIGHT).
+    A stem shared with a word that says nothing ("owned" and "own") is never one of them."""
+    by_stem: dict[str, dict[str, float]] = defaultdict(dict)
+    for group in SYNONYM_GROUPS:
+        close_part, _, related_part = group.partition("|")
+        close, related = set(_stems(close_part)), set(_stems(related_part)) - set(_stems(close_part))
+        for stem in close | related:
+            for other in (close | related) - {stem} - _filler_stems():
+                weight = SYNONYM_WEIGHT if stem in close and other in close else RELATED_WEIGHT
+                by_stem[stem][other] = max(weight, by_stem[stem].get(other, 0.0))
+    return dict(by_stem)
+
+
+def prompt_themes(prompt: str) -> dict[str, float]:
+    """How strongly the prompt calls for each theme (0 to 1); empty when it names none."""
+    # The cues are looked for in the prompt as written and with its phrases read ("hit a date" as
+    # "deadline").
+    text = prompt.lower().replace("’", "'") + " \n " + _normalized(prompt)
+    found = {}
+    for theme, cues in THEME_CUES.items():
+        strength = max((weight for pattern, weight in cues if re.search(pattern, text)), default=0.0)
+        if strength:
+            found[theme] = strength
+    return found
+
+
+def _normalized(text: str) -> str:
+    """Lower-cased text with common phrases read as one word, the same for prompts and stories
+    ("the product manager wanted" meets "push back on a PM")."""
+    text = text.lower().replace("’", "'")
+    for pattern, replacement in _PHRASE_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def content_words(prompt: str) -> list[str]:
+    """The words of a prompt that say what it is about, common phrases read as one word."""
+    return [w for w in _TOKEN.findall(_normalized(prompt)) if w not in PROMPT_WORDS and len(w) > 1]
+
+
+def query_concepts(prompt: str) -> list[dict[str, float]]:
+    """The prompt's ideas: each content word's stem at full weight with its synonyms at reduced weight.
+
+    A story earns an idea once, through its best matching word, so that a long story full of loosely
+    related words does not outscore one that says exactly what was asked.
+    """
+    synonyms = _synonyms()
+    concepts = []
+    for stem in dict.fromkeys(_stems(" ".join(content_words(prompt)))):
+        concept = dict(synonyms.get(stem, {}))
+        if stem not in _filler_stems():
+            concept[stem] = 1.0
+        if concept and concept not in concepts:
+            concepts.append(concept)
+    return concepts
+
+
+def query_terms(prompt: str) -> dict[str, float]:
+    """Every stem the prompt asks for, with the highest weight it is asked for with."""
+    terms: dict[str, float] = {}
+    for concept in query_concepts(prompt):
+        for stem, weight in concept.items():
+            terms[stem] = max(weight, terms.get(stem, 0.0))
+    return terms
+
+
+def _story_stems(text: str) -> list[str]:
+    """The stems a story is found by: those of its words, and of the parts of its hyphenated words
+    (a "ramp-up" tag meets "ramp")."""
+    text = _normalized(text)
+    parts = " ".join(word for word in _TOKEN.findall(text) if "-" in word or "/" in word)
+    return _stems(text) + _stems(parts.replace("-", " ").replace("/", " "))
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Per-stem postings of (story position, field-weighted count), and each story's BM25 length
+    norm, worked out once per bank."""
+
+    postings: dict[str, list[tuple[int, float]]]
+    norms: list[float]
+
+
+@lru_cache(maxsize=4)
+def _index(stories: tuple[Story, ...]) -> _Index:
+    all_counts = []
+    for story in stories:
+        counts: Counter = Counter()
+        for field, weight in FIELD_WEIGHTS.items():
+            value = getattr(story, field)
+            text = " ".join(value) if isinstance(value, tuple) else value
+            for stem in _story_stems(text):
+                counts[stem] += weight
+        all_counts.append(counts)
+    average = sum(sum(c.values()) for c in all_counts) / len(all_counts) or 1.0
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for position, counts in enumerate(all_counts):
+        for stem, count in counts.items():
+            postings[stem].append((position, count))
+    norms = [K1 * (1 - B + B * sum(counts.values()) / average) for counts in all_counts]
+    return _Index(dict(postings), norms)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    story: Story
+    score: float
+    relevance: float
+    themes: tuple[str, ...]  # the prompt's themes this story carries
+    matched: tuple[str, ...]  # the story's words that met the prompt's
+    told_here: tuple[str, ...]  # dates it was already told at the company asked about
+    weak: bool
+
+    @property
+    def why(self) -> str:
+        parts = []
+        if self.themes:
+            parts.append(f"a {' and '.join(self.themes)} story, as the prompt asks")
+        if self.matched:
+            parts.append("mentions " + ", ".join(self.matched[:5]))
+        if not parts:
+            parts.append("nothing in it meets the prompt")
+        if self.told_here:
+            parts.append(f"already told at this company on {', '.join(self.told_here)}")
+        return "; ".join(parts)
+
+
+def _matched_words(story: Story, terms: dict[str, float], asked: set[str]) -> tuple[str, ...]:
+    """The story's own words (tags first) that met the prompt's ideas, for the reason line; a word
+    that met one only through the map of same-idea words is marked with ~."""
+    seen, words = set(), []
+    sources = [*story.tags, story.title, story.situation, story.task, story.action, story.result]
+    for source in sources:
+        text = _normalized(source)
+        # A phrase read as one word is shown as the story wrote it ("cut the scope", not "descope").
+        as_written = {
+            word: match.group(0)
+            for pattern, replacement in _PHRASE_PATTERNS
+            for match in pattern.finditer(source.lower())
+            for word in replacement.split()
+        }
+        for word, stem in zip(_TOKEN.findall(text), _stems(text)):
+            shown = as_written.get(word, word)
+            if stem in terms and stem not in seen and word not in PROMPT_WORDS and shown not in words:
+                seen.add(stem)
+                words.append(shown if stem in asked else f"~{shown}")
+    return tuple(words)
+
+
+def suggest(
+    prompt: str, stories: tuple[Story, ...], *, company: str | None = None, limit: int | None = None
+) -> list[Suggestion]:
+    """The stories ranked for the prompt, best first (the first `limit` of them, or all)."""
+    if not stories:
+        return []
+    index = _index(stories)
+    concepts = query_concepts(prompt)
+    wanted_themes = prompt_themes(prompt)
+    total = len(stories)
+    raw = [0.0] * total
+    best_possible = 0.0
+    for concept in concepts:
+        # An idea is scored as one term, the way search engines score synonyms: a story counts it
+        # through its best word (at that word's weight), and its rarity is that of all the stories
+        # using any of its words (each as close as its word), so a rare synonym never outweighs the
+        # common word the prompt used.
+        earned: dict[int, float] = {}
+        closeness: dict[int, float] = {}
+        for stem, weight in concept.items():
+            for position, count in index.postings.get(stem, ()):
+                earned[position] = max(earned.get(position, 0.0), weight * count)
+                closeness[position] = max(closeness.get(position, 0.0), weight)
+        using = sum(closeness.values())
+        idf = math.log(1 + (total - using + 0.5) / (using + 0.5))
+        best_possible += idf * (K1 + 1)
+        for position, count in earned.items():
+            raw[position] += idf * count * (K1 + 1) / (count + index.norms[position])
+    top_raw = max(raw)
+    theme_total = sum(wanted_themes.values())
+    company_key = company.casefold() if company else None
+    scored = []
+    for position, story in enumerate(stories):
+        # Relevance against the best story in the bank, so that it weighs the same for any prompt;
+        # coverage against all the prompt asks for, to tell a real answer from the least bad one.
+        relevance = raw[position] / top_raw if top_raw else 0.0
+        coverage = raw[position] / best_possible if best_possible else 0.0
+        shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
+        theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
+        score = relevance + THEME_WEIGHT * theme_fit
+        told_here = tuple(u.date for u in story.told if company_key and u.company.casefold() == company_key)
+        if told_here:
+            score *= TOLD_PENALTY
+        weak = coverage < WEAK_FIT and (not wanted_themes or not shared)
+        scored.append((round(score, 3), story.id, story, coverage, shared, told_here, weak))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    terms = query_terms(prompt)
+    asked = set(_stems(" ".join(content_words(prompt))))
+    return [
+        Suggestion(
+            story, score, coverage, shared, _matched_words(story, terms, asked) if coverage else (), told_here, weak
+        )
+        for score, _, story, coverage, shared, told_here, weak in scored[:limit]
+    ]
