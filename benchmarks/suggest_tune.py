@@ -26,7 +26,8 @@ def main(paths: list[Path]) -> None:
         suggest._synonyms.cache_clear()
         hits = [evaluate(path)["hit@1"] for path in paths]
         print(
-            f"{theme:5.2f}  {synonym:7.2f}  {related:7.2f}  {'  '.join(f'{h:.3f}' for h in hits)}  {sum(hits) / len(hits):.3f}"
+            f"{theme:5.2f}  {synonym:7.2f}  {related:7.2f}  {'  '.join(f'{h:.3f}' for h in hits)}"
+            f"  {sum(hits) / len(hits):.3f}"
         )
     suggest.THEME_WEIGHT, suggest.SYNONYM_WEIGHT, suggest.RELATED_WEIGHT = chosen[:3]
     suggest._synonyms.cache_clear()

@@ -47,7 +47,8 @@ def test_the_plain_agenda_loads_neither_click_nor_textual_nor_sqlite_utils(plann
 def test_story_add_does_not_load_textual(tmp_path):
     probe = (
         "import sys\n"
-        f"sys.argv = ['planner', '--db', {str(tmp_path / 'p.db')!r}, 'story', 'add', '--title', 'T', '--theme', 'success']\n"
+        f"sys.argv = ['planner', '--db', {str(tmp_path / 'p.db')!r},"
+        " 'story', 'add', '--title', 'T', '--theme', 'success']\n"
         "from planner.main import main\n"
         "try:\n    main()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'), file=sys.stderr)\n"

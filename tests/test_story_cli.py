@@ -4,7 +4,10 @@ import pytest
 
 from planner.cli import story_commands
 
-ACTION = "I profiled the pipeline, found the join that dominated, rewrote it as a broadcast join and added a regression test."
+ACTION = (
+    "I profiled the pipeline, found the join that dominated, rewrote it as a broadcast join"
+    " and added a regression test."
+)
 
 
 @pytest.fixture

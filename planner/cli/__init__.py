@@ -38,7 +38,9 @@ class PlannerGroup(click.Group):
             return command
         return super().get_command(ctx, name)
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any) -> NoReturn:
+    def main(  # type: ignore[override]  # it always exits, whatever standalone_mode asks
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
+    ) -> NoReturn:
         extra.pop("standalone_mode", None)
         try:
             result = super().main(args, prog_name or "planner", standalone_mode=False, **extra)

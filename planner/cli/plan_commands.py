@@ -232,8 +232,8 @@ def plan(week: bool, rebalance: bool, ics_file: Path | None, as_json: bool) -> N
         if rebalance:
             _report(replan(store, start, rebalance=True))
         if ics_file:
-            days = export_calendar(store, ics_file, start, days=7 if week else None)
-            click.echo(f"Wrote {days} study days to {ics_file}")
+            study_days = export_calendar(store, ics_file, start, days=7 if week else None)
+            click.echo(f"Wrote {study_days} study days to {ics_file}")
             return
         tasks = store.tasks_from(start)
         budget = store.budget()

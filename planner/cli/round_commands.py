@@ -26,7 +26,7 @@ def _print_round(round_: Round) -> None:
 @click.command()
 @click.argument("round_name", metavar="[ROUND]", required=False)
 @json_option
-def rounds(round_name: str | None, as_json: bool):
+def rounds(round_name: str | None, as_json: bool) -> None:
     """The five rounds of the loop; with ROUND, its tips and question bank."""
     catalog = load_catalog()
     if round_name is not None:

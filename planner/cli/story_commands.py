@@ -91,7 +91,8 @@ def _story_line(story: Story) -> str:
     themes = ",".join(story.themes)
     tags = ",".join(story.tags)
     flag = " !" if story.warnings else ""
-    return f"{story.id:>4}  {story.title[:40]:<40}  {themes:<20}  {tags[:24]:<24}  {story.words:>4}w {speaking_time(story.seconds)}{flag}"
+    length = f"{story.words:>4}w {speaking_time(story.seconds)}"
+    return f"{story.id:>4}  {story.title[:40]:<40}  {themes:<20}  {tags[:24]:<24}  {length}{flag}"
 
 
 def _print_story(story: Story) -> None:
@@ -303,12 +304,12 @@ def matrix(as_json: bool) -> None:
         return
     columns = list(THEMES) + [tag for tag, _ in grid.top_tags[:4]]
     widths = [max(len(c), 3) for c in columns]
-    click.echo(f"{'':<36}" + "  ".join(c[:w].center(w) for c, w in zip(columns, widths)))
+    click.echo(f"{'':<36}" + "  ".join(c[:w].center(w) for c, w in zip(columns, widths, strict=True)))
     for s in stories:
         marks = ["●" if c in s.themes or (c not in THEMES and c in s.tags) else "·" for c in columns]
-        click.echo(f"{s.id:>4} {s.title[:30]:<31}" + "  ".join(m.center(w) for m, w in zip(marks, widths)))
+        click.echo(f"{s.id:>4} {s.title[:30]:<31}" + "  ".join(m.center(w) for m, w in zip(marks, widths, strict=True)))
     totals = [grid.by_theme.get(c, dict(grid.top_tags).get(c, 0)) for c in columns]
-    click.echo(f"{'':>4} {'stories':<31}" + "  ".join(str(n).center(w) for n, w in zip(totals, widths)))
+    click.echo(f"{'':>4} {'stories':<31}" + "  ".join(str(n).center(w) for n, w in zip(totals, widths, strict=True)))
     if grid.gaps:
         click.echo("\nGaps:")
         for gap in grid.gaps:

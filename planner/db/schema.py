@@ -94,7 +94,7 @@ def _initial(db: Database) -> None:
 
 def _story_search(db: Database) -> None:
     # Porter stemming so that "disagreed" finds "disagreement"; triggers keep the index in step.
-    db["stories"].enable_fts(
+    db.table("stories").enable_fts(
         ["title", "situation", "task", "action", "result", "themes", "tags"],
         tokenize="porter",
         create_triggers=True,

@@ -153,10 +153,10 @@ class Store:
         with self.transaction():
             for fields in stories:
                 cursor = self.db.execute(
-                    f"INSERT INTO stories ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
+                    f"INSERT INTO stories ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))}) RETURNING id",
                     [_column_value(value) for value in fields.values()],
                 )
-                ids.append(cursor.lastrowid)
+                ids.append(cursor.fetchone()[0])
         return ids
 
     def update_story(self, story_id: int, fields: dict) -> None:
@@ -216,9 +216,9 @@ class Store:
                 self.db.execute("DELETE FROM interview_rounds WHERE interview_id = ?", [interview_id])
             else:
                 interview_id = self.db.execute(
-                    "INSERT INTO interviews (company, role, date) VALUES (?, ?, ?)",
+                    "INSERT INTO interviews (company, role, date) VALUES (?, ?, ?) RETURNING id",
                     [interview.company, interview.role, interview.day.isoformat()],
-                ).lastrowid
+                ).fetchone()[0]
             for slug, held in interview.round_dates:
                 self.db.execute(
                     "INSERT INTO interview_rounds (interview_id, round, date) VALUES (?, ?, ?)",
@@ -234,11 +234,11 @@ class Store:
     def budget(self) -> Budget:
         return read_budget(self.db.conn)
 
-    def setting(self, key: str, default=None):
+    def setting(self, key: str, default: Any = None) -> Any:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else default
 
-    def save_setting(self, key: str, value) -> None:
+    def save_setting(self, key: str, value: Any) -> None:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -309,7 +309,7 @@ class Store:
         return row.fetchone()[0]
 
 
-def _column_value(value):
+def _column_value(value: object) -> object:
     return json.dumps(list(value), ensure_ascii=False) if isinstance(value, tuple) else value
 
 

@@ -15,7 +15,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets; continuations start with a space."""
-    pieces, current = [], ""
+    pieces: list[str] = []
+    current = ""
     for char in line:
         limit = 75 if not pieces else 74  # a continuation's leading space takes one octet
         if len((current + char).encode("utf-8")) > limit:

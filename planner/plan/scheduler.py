@@ -16,6 +16,7 @@ How a plan is laid out:
 import bisect
 import math
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -38,6 +39,11 @@ class Plan:
     left_out: tuple[str, ...] = ()
 
 
+# A question waiting to be planned: its task key, the question, and the company it is for (the
+# recruiter screen's research) or None (work that serves every interview).
+_Item = tuple[str, Question, str | None]
+
+
 @dataclass
 class _Stream:
     """A queue of tasks for one round (and, for the recruiter screen, one interview)."""
@@ -45,7 +51,7 @@ class _Stream:
     round: str
     weight: int
     interviews: list[Interview]
-    items: deque
+    items: deque[_Item]
     balance: float = 0.0
 
     def deadline(self, day: date) -> tuple[date, Interview] | None:
@@ -54,11 +60,11 @@ class _Stream:
         return (ahead[0][0], ahead[0][2]) if ahead else None
 
 
-def _interleave(questions: list[Question], group) -> list[Question]:
+def _interleave(questions: list[Question], group: Callable[[Question], str | None]) -> list[Question]:
     """Easiest first; within a difficulty, take one of each group (topic or theme) in turn."""
     ordered = []
     for level in sorted({_LEVELS[q.difficulty] for q in questions}):
-        groups: dict[str, deque] = {}
+        groups: dict[str | None, deque[Question]] = {}
         for question in questions:
             if _LEVELS[question.difficulty] == level:
                 groups.setdefault(group(question), deque()).append(question)
@@ -76,18 +82,21 @@ def _title(question: Question, company: str | None = None) -> str:
     return f"{_VERBS[question.round]}: {question.text}"
 
 
-def _streams(interviews, catalog: Catalog, done: frozenset[str]) -> list[_Stream]:
+def _streams(interviews: list[Interview], catalog: Catalog, done: frozenset[str]) -> list[_Stream]:
     streams = []
     for round_ in catalog.rounds:
         if round_.slug in SHARED_ROUNDS:
             group = (lambda q: q.topic) if round_.slug != "behavioral" else (lambda q: q.themes[0])
-            items = [(q.id, q, None) for q in _interleave(list(round_.questions), group) if q.id not in done]
-            streams.append(_Stream(round_.slug, round_.weight, list(interviews), deque(items)))
+            shared: list[_Item] = [(q.id, q, None) for q in _interleave(list(round_.questions), group)]
+            streams.append(
+                _Stream(round_.slug, round_.weight, list(interviews), deque(i for i in shared if i[0] not in done))
+            )
         else:
             for interview in interviews:
-                items = [(f"{interview.id}:{q.id}", q, interview.company) for q in round_.questions]
-                items = [item for item in items if item[0] not in done]
-                streams.append(_Stream(round_.slug, round_.weight, [interview], deque(items)))
+                own: list[_Item] = [(f"{interview.id}:{q.id}", q, interview.company) for q in round_.questions]
+                streams.append(
+                    _Stream(round_.slug, round_.weight, [interview], deque(i for i in own if i[0] not in done))
+                )
     return streams
 
 
@@ -205,7 +214,7 @@ def build_plan(
     return Plan(tasks, short, tuple(left_out))
 
 
-def _counter(study_days: list[date]):
+def _counter(study_days: list[date]) -> Callable[[date, date], int]:
     """How many study days lie in [start, end), answered quickly."""
 
     def between(start: date, end: date) -> int:
@@ -214,7 +223,7 @@ def _counter(study_days: list[date]):
     return between
 
 
-def _mocks(interviews, catalog: Catalog, today: date, done) -> list[tuple[date, Task]]:
+def _mocks(interviews: list[Interview], catalog: Catalog, today: date, done: frozenset[str]) -> list[tuple[date, Task]]:
     """One timed mock per interview and round, open in the last third of the time before the round."""
     mocks = []
     for interview in interviews:
@@ -231,13 +240,16 @@ def _mocks(interviews, catalog: Catalog, today: date, done) -> list[tuple[date, 
     return mocks
 
 
-def _place_light_reviews(day: _Day, interviews, catalog: Catalog, done) -> None:
+def _place_light_reviews(day: _Day, interviews: list[Interview], catalog: Catalog, done: frozenset[str]) -> None:
     tomorrow = day.day + timedelta(1)
     for interview in interviews:
-        names = [r.name for r in catalog.rounds if interview.round_date(r.slug) == tomorrow]
-        first = next((r.slug for r in catalog.rounds if interview.round_date(r.slug) == tomorrow), None)
+        held = [r for r in catalog.rounds if interview.round_date(r.slug) == tomorrow]
         key = f"{interview.id}:light:{tomorrow.isoformat()}"
-        if not names or key in done or not day.free:
+        if not held or key in done or not day.free:
             continue
-        title = f"Light review before {interview.company} ({', '.join(names)}): skim the tips, your notes, two stories aloud"
-        day.place(Task(key, first, "review", title, min(LIGHT_REVIEW_MINUTES, day.free), day.day, interview.id))
+        names = [r.name for r in held]
+        title = (
+            f"Light review before {interview.company} ({', '.join(names)}):"
+            " skim the tips, your notes, two stories aloud"
+        )
+        day.place(Task(key, held[0].slug, "review", title, min(LIGHT_REVIEW_MINUTES, day.free), day.day, interview.id))

@@ -2,7 +2,9 @@
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from planner.catalog.rounds import THEMES
 from planner.errors import UserError
@@ -94,8 +96,8 @@ def speaking_time(seconds: int) -> str:
     return f"{seconds // 60}m{seconds % 60:02d}s"
 
 
-def normalize_themes(values) -> tuple[str, ...]:
-    themes = []
+def normalize_themes(values: Iterable[object]) -> tuple[str, ...]:
+    themes: list[str] = []
     for value in values:
         theme = str(value).strip().lower()
         if theme not in THEMES:
@@ -105,8 +107,8 @@ def normalize_themes(values) -> tuple[str, ...]:
     return tuple(themes)
 
 
-def normalize_tags(values) -> tuple[str, ...]:
-    tags = []
+def normalize_tags(values: Iterable[object]) -> tuple[str, ...]:
+    tags: list[str] = []
     for value in values:
         tag = " ".join(str(value).split())
         if len(tag) > MAX_TAG:
@@ -116,12 +118,12 @@ def normalize_tags(values) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def check_fields(fields: dict, *, partial: bool = False) -> dict:
+def check_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Validate and tidy story fields given by a user; with partial, only those present.
 
     Raises UserError naming the field. Text is kept as typed apart from surrounding white space.
     """
-    clean = {}
+    clean: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         if name not in fields:
             continue
@@ -156,17 +158,17 @@ def check_fields(fields: dict, *, partial: bool = False) -> dict:
     return clean
 
 
-def _as_list(value, name: str) -> list:
+def _as_list(value: object, name: str) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
-        return [part for part in value.split(",")]
+        return value.split(",")
     if not isinstance(value, (list, tuple)) or not all(isinstance(item, str) for item in value):
         raise UserError(f"{name} must be a list of words")
     return list(value)
 
 
-def _year(value) -> int | None:
+def _year(value: object) -> int | None:
     if value is None or value == "":
         return None
     try:
@@ -182,7 +184,7 @@ def _year(value) -> int | None:
 _HEADER_FIELDS = ("title", "themes", "tags", "company", "role", "year")
 
 
-def to_template(fields: dict) -> str:
+def to_template(fields: dict[str, Any]) -> str:
     lines = [
         "# Fill in the story and save. Lines starting with # are ignored.",
         f"# Themes: one or more of {', '.join(THEMES)}, separated by commas. Tags: free words, commas between.",
@@ -198,8 +200,8 @@ def to_template(fields: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def from_template(text: str) -> dict:
-    fields: dict = {}
+def from_template(text: str) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
     section = None
     body: dict[str, list[str]] = {name: [] for name in STAR_FIELDS}
     for line in text.splitlines():

@@ -17,7 +17,8 @@ prints the figures on every labeled set.
 import math
 import re
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +40,7 @@ _PHRASE_PATTERNS = [(re.compile(pattern), f" {word} ") for pattern, word in PHRA
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 
 
-def _stem_all(words) -> dict[str, str]:
+def _stem_all(words: Iterable[str]) -> dict[str, str]:
     """Porter stems through SQLite's own FTS5 tokenizer: the same stemming as `story search`."""
     ordered = sorted(set(words))
     conn = sqlite3.connect(":memory:")
@@ -162,7 +163,7 @@ class _Index:
 def _index(stories: tuple[Story, ...]) -> _Index:
     all_counts = []
     for story in stories:
-        counts: Counter = Counter()
+        counts: dict[str, float] = defaultdict(float)
         for field, weight in FIELD_WEIGHTS.items():
             value = getattr(story, field)
             text = " ".join(value) if isinstance(value, tuple) else value
@@ -216,7 +217,7 @@ def _matched_words(story: Story, terms: dict[str, float], asked: set[str]) -> tu
             for match in pattern.finditer(source.lower())
             for word in replacement.split()
         }
-        for word, stem in zip(_TOKEN.findall(text), _stems(text)):
+        for word, stem in zip(_TOKEN.findall(text), _stems(text), strict=True):
             shown = as_written.get(word, word)
             if stem in terms and stem not in seen and word not in PROMPT_WORDS and shown not in words:
                 seen.add(stem)

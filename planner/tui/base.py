@@ -24,9 +24,10 @@ class PlannerScreen(Screen[None]):
         """The screen's own widgets, between the header and the footer."""
         yield from ()
 
-    def reload(self) -> None:
-        """Read again what the screen shows from the database. A screen with nothing stored to
-        show keeps this default."""
+    def reload(self) -> object:
+        """Read again what the screen shows from the database (screens do it in a worker, which
+        they return). A screen with nothing stored to show keeps this default."""
+        return None
 
     def commands(self) -> Iterable[SystemCommand]:
         """The screen's own commands, offered in the command palette while it is shown."""

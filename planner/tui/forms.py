@@ -72,7 +72,7 @@ class StoryForm(ModalScreen[dict[str, Any] | None]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def fields(self) -> dict[str, Any]:
-        fields = {
+        fields: dict[str, Any] = {
             name: self.query_one(f"#{name}", Input).value for name in ("title", "tags", "company", "role", "year")
         }
         fields |= {name: self.query_one(f"#{name}", TextArea).text for name in STAR_FIELDS}

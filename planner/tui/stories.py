@@ -63,7 +63,7 @@ class CoverageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         grid = coverage(self.stories)
-        table = DataTable(id="coverage-grid")
+        table: DataTable[str] = DataTable(id="coverage-grid")
         table.add_columns("Story", *THEMES)
         for story in self.stories:
             table.add_row(story.title[:40], *("●" if t in story.themes else "·" for t in THEMES))

@@ -104,11 +104,11 @@ class TodayScreen(PlannerScreen):
             self.query_one("#today-timer", Static).update("")
             self._save_status(task, "done", max(1, math.ceil((time.monotonic() - started) / 60)))
             return
-        task = self._selected()
-        if task is None or task.status != "planned":
+        chosen = self._selected()
+        if chosen is None or chosen.status != "planned":
             return
-        minutes = load_catalog().round(task.round).minutes if task.kind == "mock" else task.minutes
-        self.timing = (task, time.monotonic(), minutes * 60)
+        minutes = load_catalog().round(chosen.round).minutes if chosen.kind == "mock" else chosen.minutes
+        self.timing = (chosen, time.monotonic(), minutes * 60)
         self._tick()
 
     def _tick(self) -> None:
@@ -117,7 +117,7 @@ class TodayScreen(PlannerScreen):
         task, started, allowed = self.timing
         left = allowed - int(time.monotonic() - started)
         if left <= 0:
-            self.bell()
+            self.app.bell()
             self.action_timer()
             return
         self.query_one("#today-timer", Static).update(
