@@ -1,7 +1,22 @@
+"""What the tests share: the fixed day they live on, the five rounds, a CLI runner on a fresh
+database, and the helpers for the app and for commands that must fail cleanly."""
+
+from datetime import date
+
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from planner.cli import cli
+
+TODAY = date(2026, 11, 24)  # a Tuesday
+# The loop: each round's slug and length in minutes, in order.
+LOOP = [
+    ("recruiter-screen", 30),
+    ("ml-coding", 45),
+    ("ml-concepts", 45),
+    ("ml-system-design", 45),
+    ("behavioral", 30),
+]
 
 
 @pytest.fixture
@@ -14,7 +29,20 @@ def run(db_path, monkeypatch):
     """Run `planner ARGS...` against a fresh database; stderr is kept apart from stdout."""
     monkeypatch.delenv("PLANNER_DB", raising=False)
 
-    def invoke(*args: str, input: str | None = None):
+    def invoke(*args: str, input: str | None = None) -> Result:
         return CliRunner().invoke(cli, ["--db", str(db_path), *args], input=input)
 
     return invoke
+
+
+def crashed(result: Result) -> bool:
+    """Whether the command died of an exception (a traceback for the user) rather than exiting.
+
+    CliRunner keeps such an exception in result.exception, not in the output."""
+    return result.exception is not None and not isinstance(result.exception, SystemExit)
+
+
+async def settle(pilot) -> None:
+    """Let the app finish its database work and redraw."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

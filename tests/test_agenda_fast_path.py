@@ -4,18 +4,18 @@ import sys
 
 import pytest
 
-TODAY = "2026-11-24"
+from tests.conftest import TODAY
 
 
 def planner(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PLANNER_TODAY": TODAY, **(env_extra or {})}
+    env = {**os.environ, "PLANNER_TODAY": TODAY.isoformat(), **(env_extra or {})}
     env.pop("PLANNER_DB", None)
     return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, env=env)
 
 
 @pytest.fixture
 def planned(run, db_path, monkeypatch):
-    monkeypatch.setenv("PLANNER_TODAY", TODAY)
+    monkeypatch.setenv("PLANNER_TODAY", TODAY.isoformat())
     assert run("interview", "add", "Acme", "--date", "2026-12-15").exit_code == 0
     return db_path
 
@@ -38,7 +38,10 @@ def test_the_plain_agenda_loads_neither_click_nor_textual_nor_sqlite_utils(plann
         "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "PLANNER_TODAY": TODAY}
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PLANNER_TODAY": TODAY.isoformat()},
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "[]"

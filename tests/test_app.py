@@ -9,8 +9,8 @@ from planner.plan.records import Interview
 from planner.plan.replan import replan
 from planner.tui.app import build_app
 from planner.tui.forms import StoryForm
+from tests.conftest import TODAY, settle
 
-TODAY = date(2026, 11, 24)
 SIZE = (120, 40)
 
 
@@ -21,11 +21,6 @@ def seed(db_path, stories=(), interview=True):
         if interview:
             store.save_interview(Interview(0, "Acme", date(2026, 12, 15)))
             replan(store, TODAY)
-
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_today_shows_the_agenda_and_checks_a_task_off(db_path):

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from planner.catalog.rounds import DIFFICULTIES, THEMES, load_catalog
+from tests.conftest import LOOP
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,13 +23,7 @@ MINIMUM_BANK = {
 
 def test_the_loop_has_five_rounds_in_order_with_their_lengths():
     rounds = load_catalog().rounds
-    assert [(r.slug, r.minutes) for r in rounds] == [
-        ("recruiter-screen", 30),
-        ("ml-coding", 45),
-        ("ml-concepts", 45),
-        ("ml-system-design", 45),
-        ("behavioral", 30),
-    ]
+    assert [(r.slug, r.minutes) for r in rounds] == LOOP
     for round_ in rounds:
         assert round_.name and round_.summary and round_.tips and round_.assesses
 

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-TODAY = date(2026, 11, 24)  # a Tuesday
+from tests.conftest import TODAY
 
 
 @pytest.fixture(autouse=True)

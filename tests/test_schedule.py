@@ -1,6 +1,6 @@
 import math
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from planner.catalog.rounds import load_catalog
 from planner.plan.records import Budget, Interview
 from planner.plan.scheduler import REVIEW_DAYS, build_plan
+from tests.conftest import TODAY
 
-TODAY = date(2026, 11, 24)
 CATALOG = load_catalog()
 SLUGS = CATALOG.slugs
 

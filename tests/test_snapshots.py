@@ -8,8 +8,7 @@ from planner.db.store import Store
 from planner.plan.records import Interview
 from planner.plan.replan import save_interview
 from planner.tui.app import build_app
-
-TODAY = date(2026, 11, 24)
+from tests.conftest import TODAY, settle
 
 
 @pytest.fixture
@@ -36,11 +35,6 @@ def app(db_path):
         )
         save_interview(store, Interview(0, "Acme", date(2026, 12, 15)), TODAY)
     return build_app(db_path, TODAY)
-
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("key", ["1", "2", "3", "5", "6"])
