@@ -66,6 +66,6 @@ def main() -> None:
                 return _print_agenda(path, as_json=rest == ["agenda", "--json"])
         except UserError as exc:
             _fail(exc)
-    from planner.cli import cli
+    from planner.cli.root import cli
 
     cli()

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner, Result
 
-from planner.cli import cli
+from planner.cli.root import cli
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 # The loop: each round's slug and length in minutes, in order.

@@ -5,7 +5,7 @@ import sys
 
 from click.testing import CliRunner
 
-from planner.cli import cli
+from planner.cli.root import cli
 from tests.conftest import LOOP, crashed
 
 
@@ -66,7 +66,7 @@ def test_shell_commands_do_not_import_textual():
     probe = (
         "import sys\n"
         "from click.testing import CliRunner\n"
-        "from planner.cli import cli\n"
+        "from planner.cli.root import cli\n"
         "result = CliRunner().invoke(cli, ['rounds'])\n"
         "assert result.exit_code == 0, result.output\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
@@ -74,3 +74,11 @@ def test_shell_commands_do_not_import_textual():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_version_is_the_installed_package_version(run):
+    from importlib.metadata import version
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"planner, version {version('planner')}\n"

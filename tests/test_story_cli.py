@@ -282,3 +282,13 @@ def test_told_records_where_a_story_was_used(run, add, db_path):
     assert "in the future" in unchanged_by(
         db_path, run, "story", "told", str(story_id), "--company", "Acme", "--date", "2999-01-01"
     )
+
+
+def test_every_json_shows_a_story_in_one_form(run, add):
+    add("Deadline crunch", "--theme", "challenge", "--tag", "ml", "--action", "I replanned the sprint.")
+    listed = json.loads(run("story", "list", "--json").stdout)
+    assert json.loads(run("story", "show", "1", "--json").stdout) == listed[0]
+    assert json.loads(run("story", "matrix", "--json").stdout)["stories"] == listed
+    found = json.loads(run("story", "search", "sprint", "--json").stdout)
+    assert [{k: v for k, v in s.items() if k != "snippet"} for s in found] == listed
+    assert json.loads(run("story", "export").stdout) == listed

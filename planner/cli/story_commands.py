@@ -296,9 +296,7 @@ def matrix(as_json: bool) -> None:
                 "themes": grid.by_theme,
                 "top_tags": [{"tag": tag, "stories": n} for tag, n in grid.top_tags],
                 "gaps": grid.gaps,
-                "stories": [
-                    {"id": s.id, "title": s.title, "themes": list(s.themes), "tags": list(s.tags)} for s in stories
-                ],
+                "stories": [s.to_json() for s in stories],
             }
         )
         return
