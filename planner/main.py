@@ -34,7 +34,7 @@ def _fail(message: object) -> None:
 
 
 def _run_app(path: Path) -> None:
-    from planner.db.store import ensure_current
+    from planner.db.current import ensure_current
     from planner.tui.app import build_app
 
     # A database that cannot be opened is one clear line here, before the app takes the screen.

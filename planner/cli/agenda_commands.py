@@ -5,8 +5,8 @@ import click
 from planner.cli.common import chosen_db_path, db_option, json_option
 from planner.clock import today
 from planner.dates import parse_date
+from planner.db.current import ensure_current
 from planner.db.readers import load_agenda
-from planner.db.store import ensure_current
 from planner.plan.agenda import agenda_report
 
 

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, task_from_row
-from planner.db.schema import MIGRATION_NAMES, SCHEMA_STEPS, is_current
+from planner.db.schema import MIGRATION_NAMES, SCHEMA_STEPS
 from planner.errors import UserError
 from planner.plan.records import Budget, Interview, Task
 from planner.stories.story import STORY_FIELDS, Story, Told
@@ -311,14 +311,3 @@ class Store:
 
 def _column_value(value: object) -> object:
     return json.dumps(list(value), ensure_ascii=False) if isinstance(value, tuple) else value
-
-
-def ensure_current(path: Path) -> Path:
-    """Make sure the file at path exists and has the current schema, and return path.
-
-    Only a missing or older file costs a full open (sqlite-utils, migrations); readers that merely
-    need a current file, like the agenda and the app's start, skip that cost.
-    """
-    if not (path.is_file() and is_current(path)):
-        Store.open(path).close()
-    return path
