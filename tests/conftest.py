@@ -46,3 +46,16 @@ async def settle(pilot) -> None:
     """Let the app finish its database work and redraw."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def fill_interview_form(pilot, company: str, when: str) -> None:
+    """Open the Interviews screen's form for a new interview and type its company and date."""
+    from textual.widgets import Input
+
+    await pilot.press("6")
+    await settle(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    pilot.app.screen.query_one("#company", Input).value = company
+    pilot.app.screen.query_one("#when", Input).value = when
+    await pilot.pause()

@@ -9,7 +9,7 @@ from planner.plan.records import Interview
 from planner.plan.replan import replan
 from planner.tui.app import build_app
 from planner.tui.forms import StoryForm
-from tests.conftest import TODAY, settle
+from tests.conftest import TODAY, fill_interview_form, settle
 
 SIZE = (120, 40)
 
@@ -101,13 +101,7 @@ async def test_an_interview_added_in_the_app_lays_out_the_plan(db_path):
     seed(db_path, interview=False)
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("6")
-        await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#company", Input).value = "Initech"
-        app.screen.query_one("#when", Input).value = "in 3 weeks"
-        await pilot.pause()
+        await fill_interview_form(pilot, "Initech", "in 3 weeks")
         assert "Tuesday 15 December 2026" in str(app.screen.query_one("#when-read", Static).render())
         await pilot.press("f2")
         await settle(pilot)

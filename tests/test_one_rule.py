@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from planner.db.store import Store
 from planner.tui.app import build_app
-from tests.conftest import TODAY, settle
+from tests.conftest import TODAY, fill_interview_form, settle
 
 SIZE = (120, 40)
 STORY = {
@@ -32,12 +32,7 @@ async def test_the_app_refuses_an_interview_more_than_two_years_ahead_as_the_she
     assert shell.exit_code == 1 and "two years ahead" in shell.stderr
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("6")
-        await settle(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#company", Input).value = "Acme"
-        app.screen.query_one("#when", Input).value = "2040-01-01"
+        await fill_interview_form(pilot, "Acme", "2040-01-01")
         await pilot.press("f2")
         await settle(pilot)
         assert "two years ahead" in str(app.screen.query_one("#form-error", Static).render())
