@@ -16,13 +16,12 @@ prints the figures on every labeled set.
 
 import math
 import re
-import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
+from planner.db.stemming import porter_stems
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
 
@@ -40,22 +39,6 @@ _PHRASE_PATTERNS = [(re.compile(pattern), f" {word} ") for pattern, word in PHRA
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 
 
-def _stem_all(words: Iterable[str]) -> dict[str, str]:
-    """Porter stems through SQLite's own FTS5 tokenizer: the same stemming as `story search`."""
-    ordered = sorted(set(words))
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.execute("CREATE VIRTUAL TABLE words USING fts5(word, tokenize='porter unicode61')")
-        conn.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(words, 'instance')")
-        conn.executemany("INSERT INTO words (rowid, word) VALUES (?, ?)", enumerate(ordered))
-        stems: dict[str, list[str]] = defaultdict(list)
-        for doc, term in conn.execute("SELECT doc, term FROM terms ORDER BY doc, offset"):
-            stems[ordered[doc]].append(term)
-    finally:
-        conn.close()
-    return {word: "".join(stems.get(word, [word])) for word in ordered}
-
-
 _STEM_MEMO: dict[str, str] = {}
 
 
@@ -64,7 +47,7 @@ def _stems(text: str) -> list[str]:
     words = _TOKEN.findall(text.lower())
     unknown = {w for w in words if w not in _STEM_MEMO}
     if unknown:
-        _STEM_MEMO.update(_stem_all(unknown))
+        _STEM_MEMO.update(porter_stems(unknown))
     return [_STEM_MEMO[w] for w in words]
 
 
