@@ -58,5 +58,16 @@ def test_suggest_screen_with_a_prompt(snap_compare, app):
     assert snap_compare(app, terminal_size=(120, 40), run_before=ask)
 
 
+def test_every_prompt_mapped_at_80_columns(snap_compare, app):
+    async def map_all(pilot):
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        await pilot.press("escape", "a")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=map_all)
+
+
 def test_today_fits_a_small_terminal(snap_compare, app):
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
