@@ -34,10 +34,13 @@ def _fail(message: object) -> None:
 
 
 def _run_app(path: Path) -> None:
+    from planner.clock import today
     from planner.db.current import ensure_current
     from planner.tui.app import build_app
 
-    # A database that cannot be opened is one clear line here, before the app takes the screen.
+    # A database that cannot be opened, or an unreadable PLANNER_TODAY, is one clear line here,
+    # before the app takes the screen.
+    today()
     build_app(ensure_current(path)).run()
 
 
@@ -60,10 +63,12 @@ def main() -> None:
         try:
             path = database_path(database)
             if not rest:
-                return _run_app(path)
+                _run_app(path)
+                return
             # An older or foreign file goes the long way, where it is migrated or refused.
             if rest in (["agenda"], ["agenda", "--json"]) and (not path.exists() or is_current(path)):
-                return _print_agenda(path, as_json=rest == ["agenda", "--json"])
+                _print_agenda(path, as_json=rest == ["agenda", "--json"])
+                return
         except UserError as exc:
             _fail(exc)
     from planner.cli.root import cli

@@ -153,3 +153,15 @@ def test_the_agenda_json_has_one_form_with_and_without_data(run, monkeypatch):
     full = json.loads(run("agenda", "--json").stdout)
     assert empty.keys() == full.keys()
     assert empty["tasks"] == [] and full["tasks"]
+
+
+def test_the_app_does_not_start_on_an_unreadable_planner_today(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--db", str(tmp_path / "p.db")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PLANNER_TODAY": "garbage"},
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == "planner: PLANNER_TODAY must be a date such as 2026-12-01, not 'garbage'\n"
