@@ -115,6 +115,7 @@ class PlannerApp(App[None]):
     def on_data_changed(self, _: DataChanged) -> None:
         from planner.tui.base import PlannerScreen
 
+        self._seen_version = self._file_version()  # what is read now need not be read again
         if isinstance(self.screen, PlannerScreen):
             self.screen.reload()
 
