@@ -4,6 +4,7 @@ import os
 from datetime import date
 
 from planner.errors import UserError
+from planner.text import shown
 
 TODAY_VAR = "PLANNER_TODAY"
 
@@ -16,4 +17,4 @@ def today() -> date:
     try:
         return date.fromisoformat(fixed.strip())
     except ValueError:
-        raise UserError(f"{TODAY_VAR} must be a date such as 2026-12-01, not {fixed!r}") from None
+        raise UserError(f"{TODAY_VAR} must be a date such as 2026-12-01, not {shown(fixed)}") from None

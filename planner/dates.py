@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from planner.errors import UserError
+from planner.text import shown
 
 EXAMPLES = "'next friday', 'in 3 weeks', 'Dec 12' or '2026-12-12'"
 
@@ -32,5 +33,5 @@ def parse_date(text: str, today: date, *, prefer: str = "future") -> date:
         },
     )
     if parsed is None:
-        raise UserError(f"cannot read {text!r} as a date; try {EXAMPLES}")
+        raise UserError(f"cannot read {shown(text)} as a date; try {EXAMPLES}")
     return parsed.date()

@@ -42,6 +42,18 @@ def crashed(result: Result) -> bool:
     return result.exception is not None and not isinstance(result.exception, SystemExit)
 
 
+def unchanged_by(db_path, run, *args: str, input: str | None = None) -> str:
+    """Run a command that must fail, check it said why in one line and left the database file exactly
+    as it was, and return what it said."""
+    before = db_path.read_bytes()
+    result = run(*args, input=input)
+    assert result.exit_code != 0
+    assert not crashed(result)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert db_path.read_bytes() == before
+    return result.stderr
+
+
 async def settle(pilot) -> None:
     """Let the app finish its database work and redraw."""
     await pilot.app.workers.wait_for_complete()

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from planner.cli import story_commands
-from tests.conftest import crashed
+from tests.conftest import crashed, unchanged_by
 
 ACTION = (
     "I profiled the pipeline, found the join that dominated, rewrote it as a broadcast join"
@@ -25,17 +25,6 @@ def listed(run, *flags) -> list[dict]:
     result = run("story", "list", "--json", *flags)
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-def unchanged_by(db_path, run, *args, input=None):
-    """Run a command that must fail, and check it left the database file exactly as it was."""
-    before = db_path.read_bytes()
-    result = run(*args, input=input)
-    assert result.exit_code != 0
-    assert not crashed(result)
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert db_path.read_bytes() == before
-    return result.stderr
 
 
 def test_add_prints_the_id_and_list_shows_every_field(run, add):

@@ -6,6 +6,7 @@ from functools import cache
 
 from planner.catalog.data import read_toml
 from planner.errors import UserError
+from planner.text import shown
 
 THEMES = ("success", "failure", "conflict", "challenge")
 KINDS = ("drill", "mock", "review", "prep")
@@ -132,5 +133,5 @@ def find_round(text: str) -> Round:
         r for r in catalog.rounds if wanted and (wanted in r.slug or wanted in r.name.lower())
     ]
     if len(matches) != 1:
-        raise UserError(f"unknown round {text!r}; choose one of: {', '.join(catalog.slugs)}")
+        raise UserError(f"unknown round {shown(text)}; choose one of: {', '.join(catalog.slugs)}")
     return matches[0]

@@ -16,6 +16,7 @@ from planner.plan.interviews import checked_interview, interview_date
 from planner.plan.records import WEEKDAYS, Interview, Task
 from planner.plan.replan import change_budget, plan_report, remove_interview, replan, save_interview
 from planner.plan.scheduler import Plan
+from planner.text import shown
 
 
 def _round_dates(pairs: tuple[str, ...]) -> dict[str, date]:
@@ -23,7 +24,7 @@ def _round_dates(pairs: tuple[str, ...]) -> dict[str, date]:
     for pair in pairs:
         slug, sep, when = pair.partition("=")
         if not sep or not when.strip():
-            raise UserError(f"--round takes ROUND=WHEN, e.g. --round recruiter-screen='next monday', not {pair!r}")
+            raise UserError(f"--round takes ROUND=WHEN, e.g. --round recruiter-screen='next monday', not {shown(pair)}")
         found[find_round(slug).slug] = interview_date(when, today(), f"the {slug.strip()} date")
     return found
 

@@ -19,12 +19,14 @@ from planner.stories.story import (
     STORY_FIELDS,
     Story,
     check_fields,
+    company_name,
     coverage,
     from_template,
     search_words,
     speaking_time,
     to_template,
 )
+from planner.text import shown
 
 
 def stdin_is_terminal() -> bool:
@@ -324,12 +326,10 @@ def matrix(as_json: bool) -> None:
 @db_option
 def told(story_id: int, company: str, round_name: str | None, when: str) -> None:
     """Record that you told a story, so you do not tell one company the same story twice."""
-    company = company.strip()
-    if not company:
-        raise UserError("--company needs a name")
+    company = company_name(company)
     on = parse_date(when, today(), prefer="past")
     if on > today():
-        raise UserError(f"{when!r} is {on}, in the future; record a story once you have told it")
+        raise UserError(f"{shown(when)} is {on}, in the future; record a story once you have told it")
     slug = find_round(round_name).slug if round_name else None
     with open_store() as store:
         earlier = [u for u in store.story(story_id).told if u.company.casefold() == company.casefold()]

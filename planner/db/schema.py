@@ -8,11 +8,13 @@ database is current without loading sqlite-utils.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.db.readers import read_only
+from planner.text import escaped
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -101,7 +103,37 @@ def _story_search(db: Database) -> None:
     )
 
 
-SCHEMA_STEPS = [("0001_initial", _initial), ("0002_story_search", _story_search)]
+# The text columns a user typed, by table.
+_USER_TEXT = {
+    "stories": ("title", "situation", "task", "action", "result", "company", "role"),
+    "story_uses": ("company", "round"),
+    "interviews": ("company", "role", "notes"),
+    "plan_tasks": ("title",),
+}
+
+
+def _inert_text(db: Database) -> None:
+    # Control characters typed or imported before they were refused are written out as escapes
+    # ("\x1b"), so that no stored text can drive the terminal it is shown in.
+    for table, columns in _USER_TEXT.items():
+        rows = db.execute(f"SELECT rowid, {', '.join(columns)} FROM {table}").fetchall()
+        for rowid, *values in rows:
+            cleaned = [escaped(v) if isinstance(v, str) else v for v in values]
+            if cleaned != values:
+                assignments = ", ".join(f"{column} = ?" for column in columns)
+                db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*cleaned, rowid])
+    for rowid, themes, tags in db.execute("SELECT rowid, themes, tags FROM stories").fetchall():
+        # JSON keeps a control character as an escape of its own (\u001b): look inside the lists.
+        stored = [json.loads(themes), json.loads(tags)]
+        cleaned = [[escaped(word) for word in words] for words in stored]
+        if cleaned != stored:
+            db.execute(
+                "UPDATE stories SET themes = ?, tags = ? WHERE rowid = ?",
+                [*(json.dumps(words, ensure_ascii=False) for words in cleaned), rowid],
+            )
+
+
+SCHEMA_STEPS = [("0001_initial", _initial), ("0002_story_search", _story_search), ("0003_inert_text", _inert_text)]
 MIGRATION_NAMES = [name for name, _ in SCHEMA_STEPS]
 
 

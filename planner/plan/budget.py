@@ -5,6 +5,7 @@ from datetime import date
 from planner.dates import parse_date
 from planner.errors import UserError
 from planner.plan.records import WEEKDAYS
+from planner.text import shown
 
 MAX_DAILY_MINUTES = 16 * 60
 
@@ -22,7 +23,7 @@ def _minutes(value: str) -> int:
     try:
         minutes = int(value)
     except ValueError:
-        raise UserError(f"give the budget in whole minutes, e.g. 90, not {value!r}") from None
+        raise UserError(f"give the budget in whole minutes, e.g. 90, not {shown(value)}") from None
     if not 0 <= minutes <= MAX_DAILY_MINUTES:
         raise UserError(f"a daily budget is between 0 and {MAX_DAILY_MINUTES} minutes, not {minutes}")
     return minutes
@@ -31,7 +32,7 @@ def _minutes(value: str) -> int:
 def _weekday(text: str) -> str:
     day = text.strip().lower()[:3]
     if day not in WEEKDAYS:
-        raise UserError(f"unknown weekday {text!r}; use {', '.join(WEEKDAYS)}")
+        raise UserError(f"unknown weekday {shown(text)}; use {', '.join(WEEKDAYS)}")
     return day
 
 
@@ -54,7 +55,7 @@ def updated_budget(settings: dict, key: str, value: str, today: date) -> dict:
         for pair in [] if clear else value.split(","):
             day, sep, minutes = pair.partition("=")
             if not sep:
-                raise UserError(f"give weekdays as day=minutes, e.g. sat=180,sun=30, not {pair.strip()!r}")
+                raise UserError(f"give weekdays as day=minutes, e.g. sat=180,sun=30, not {shown(pair.strip())}")
             weekdays[_weekday(day)] = _minutes(minutes.strip())
         settings["weekdays"] = weekdays
     elif key == "days-off":
@@ -64,5 +65,5 @@ def updated_budget(settings: dict, key: str, value: str, today: date) -> dict:
     elif key == "dates-off":
         settings["dates_off"] = [] if clear else sorted({parse_date(d, today).isoformat() for d in value.split(",")})
     else:
-        raise UserError(f"unknown setting {key!r}; settings: {', '.join(CONFIG_KEYS)}")
+        raise UserError(f"unknown setting {shown(key)}; settings: {', '.join(CONFIG_KEYS)}")
     return settings

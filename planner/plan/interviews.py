@@ -6,6 +6,7 @@ from datetime import date
 from planner.dates import EXAMPLES, parse_date
 from planner.errors import UserError
 from planner.plan.records import Interview
+from planner.text import plain, shown
 
 MAX_DAYS_AHEAD = 2 * 366
 SCREEN = "recruiter-screen"
@@ -15,9 +16,9 @@ def interview_date(text: str, today: date, what: str = "the date") -> date:
     """The day text names, which must be today or later and at most two years ahead."""
     day = parse_date(text, today)
     if day < today:
-        raise UserError(f"{what} {text.strip()!r} reads as {day}, which is in the past; try {EXAMPLES}")
+        raise UserError(f"{what} {shown(text.strip())} reads as {day}, which is in the past; try {EXAMPLES}")
     if (day - today).days > MAX_DAYS_AHEAD:
-        raise UserError(f"{what} {text.strip()!r} reads as {day}; planner plans up to two years ahead")
+        raise UserError(f"{what} {shown(text.strip())} reads as {day}; planner plans up to two years ahead")
     return day
 
 
@@ -29,10 +30,11 @@ def checked_interview(
     round_dates: Iterable[tuple[str, date]] = (),
 ) -> Interview:
     """An interview with a company named, the role tidied and its moved rounds in order."""
-    company = company.strip()
+    company = " ".join(plain(company, "the company's name").split())
     if not company:
         raise UserError("give the company's name, e.g. planner interview add Acme --date 'next friday'")
-    return Interview(interview_id, company, day, (role or "").strip() or None, tuple(sorted(dict(round_dates).items())))
+    role = " ".join(plain(role or "", "the role").split()) or None
+    return Interview(interview_id, company, day, role, tuple(sorted(dict(round_dates).items())))
 
 
 def with_screen_on(round_dates: Iterable[tuple[str, date]], screen: date | None) -> dict[str, date]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.errors import UserError
 from planner.stories.story import STAR_FIELDS, STORY_FIELDS, check_fields
+from planner.text import shown
 
 if TYPE_CHECKING:
     from planner.db.store import Store
@@ -32,7 +33,7 @@ def read_stories_file(path: Path) -> list[dict[str, Any]]:
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise UserError(f"record {number} is not an object with story fields; nothing was imported")
-        label = f"record {number}" + (f" ({record['title']!r})" if isinstance(record.get("title"), str) else "")
+        label = f"record {number}" + (f" ({shown(record['title'])})" if isinstance(record.get("title"), str) else "")
         try:
             stories.append(check_fields({name: record[name] for name in STORY_FIELDS if name in record}))
         except UserError as exc:

@@ -9,6 +9,7 @@ from planner.catalog.rounds import Question
 from planner.errors import UserError
 from planner.stories.story import Story
 from planner.stories.suggest import Suggestion, content_words, prompt_themes, query_terms, suggest
+from planner.text import shown
 
 MAX_PROMPT = 20_000
 
@@ -22,7 +23,7 @@ def check_prompt(prompt: str) -> str:
     if len(prompt) > MAX_PROMPT:
         raise UserError(f"the prompt is {len(prompt):,} characters long; paste at most {MAX_PROMPT:,}")
     if not query_terms(prompt) and not prompt_themes(prompt):
-        raise UserError(f"nothing in {prompt[:60]!r} to match a story on; paste the interviewer's question")
+        raise UserError(f"nothing in {shown(prompt)} to match a story on; paste the interviewer's question")
     return prompt
 
 

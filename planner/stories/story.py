@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.catalog.rounds import THEMES
 from planner.errors import UserError
+from planner.text import plain, shown
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 TEXT_FIELDS = ("title", *STAR_FIELDS)
@@ -101,7 +102,7 @@ def normalize_themes(values: Iterable[object]) -> tuple[str, ...]:
     for value in values:
         theme = str(value).strip().lower()
         if theme not in THEMES:
-            raise UserError(f"unknown theme {value!r}; choose from {', '.join(THEMES)}")
+            raise UserError(f"unknown theme {shown(value)}; choose from {', '.join(THEMES)}")
         if theme not in themes:
             themes.append(theme)
     return tuple(themes)
@@ -110,9 +111,9 @@ def normalize_themes(values: Iterable[object]) -> tuple[str, ...]:
 def normalize_tags(values: Iterable[object]) -> tuple[str, ...]:
     tags: list[str] = []
     for value in values:
-        tag = " ".join(str(value).split())
+        tag = " ".join(plain(str(value), "a tag").split())
         if len(tag) > MAX_TAG:
-            raise UserError(f"the tag {tag[:20]!r}... is longer than {MAX_TAG} characters")
+            raise UserError(f"the tag {shown(tag, 20)} is longer than {MAX_TAG} characters")
         if tag and tag not in tags:
             tags.append(tag)
     return tuple(tags)
@@ -132,7 +133,9 @@ def check_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, 
             value = ""
         if not isinstance(value, str):
             raise UserError(f"{name} must be text")
-        value = value.strip()
+        value = plain(value, f"the {name}").strip()
+        if name == "title":
+            value = " ".join(value.split())  # a title is one line
         limit = MAX_TITLE if name == "title" else MAX_FIELD
         if len(value) > limit:
             raise UserError(f"{name} is {len(value):,} characters long; the limit is {limit:,}")
@@ -152,10 +155,18 @@ def check_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, 
             value = fields[name]
             if value is not None and not isinstance(value, str):
                 raise UserError(f"{name} must be text")
-            clean[name] = (value or "").strip() or None
+            clean[name] = " ".join(plain(value or "", f"the {name}").split()) or None
     if "year" in fields:
         clean["year"] = _year(fields["year"])
     return clean
+
+
+def company_name(text: str) -> str:
+    """The company a story was told at, as typed: one line, not blank."""
+    company = " ".join(plain(text, "the company's name").split())
+    if not company:
+        raise UserError("give the company's name")
+    return company
 
 
 def _as_list(value: object, name: str) -> list[str]:
@@ -174,9 +185,9 @@ def _year(value: object) -> int | None:
     try:
         year = int(str(value).strip())
     except ValueError:
-        raise UserError(f"year must be a year such as 2024, not {value!r}") from None
+        raise UserError(f"year must be a year such as 2024, not {shown(value)}") from None
     if not 1950 <= year <= 2100:
-        raise UserError(f"year must be a year such as 2024, not {value!r}")
+        raise UserError(f"year must be a year such as 2024, not {shown(value)}")
     return year
 
 
@@ -217,7 +228,7 @@ def from_template(text: str) -> dict[str, Any]:
             if sep and key.strip().lower() in _HEADER_FIELDS:
                 fields[key.strip().lower()] = value.strip()
             else:
-                raise UserError(f"cannot read the line {line.strip()[:40]!r}; keep the 'Name: value' lines")
+                raise UserError(f"cannot read the line {shown(line.strip(), 40)}; keep the 'Name: value' lines")
     for name in STAR_FIELDS:
         fields[name] = "\n".join(body[name]).strip()
     return fields

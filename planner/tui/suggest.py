@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from planner.catalog.rounds import load_catalog
 from planner.errors import UserError
 from planner.stories.prep import check_prompt, prompt_grid, what_to_write
-from planner.stories.story import Story
+from planner.stories.story import Story, company_name
 from planner.stories.suggest import Suggestion, suggest
 from planner.tui.base import PlannerScreen
 
@@ -122,6 +122,11 @@ class SuggestScreen(PlannerScreen):
             return
         story = self.ranked[options.highlighted].story
         day = self.app.today.isoformat()
+        try:
+            company = company_name(company)
+        except UserError as exc:
+            self.notify(str(exc), severity="error")
+            return
         self.app.in_background(
             lambda store: store.record_told(story.id, company, "behavioral", day),
             lambda _: f"Recorded: {story.title} told at {company}",

@@ -1,0 +1,30 @@
+"""Text from the user, kept inert: no control character reaches the terminal, and no value makes an
+error message longer than one short line."""
+
+import re
+
+# C0 and C1 control characters and DEL, but not the newline and tab that stories are written with.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SHOWN_LENGTH = 60
+
+
+def shown(value: object, limit: int = SHOWN_LENGTH) -> str:
+    """A value as an error message quotes it: escaped (repr) and at most `limit` characters of it."""
+    text = str(value)
+    return repr(text[:limit] + "…" if len(text) > limit else text)
+
+
+def escaped(text: str) -> str:
+    """Text with each control character written as its escape (\\x1b), so it shows and does nothing."""
+    return CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def plain(text: str, what: str) -> str:
+    """Text as the user typed it, line ends made \\n; a control character in it is refused."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    found = CONTROL.search(text)
+    if found:
+        from planner.errors import UserError
+
+        raise UserError(f"{what} holds the control character {escaped(found.group())}; remove it and try again")
+    return text
