@@ -6,10 +6,11 @@
 - everything else goes to the click commands in planner/cli/.
 """
 
+import sqlite3
 import sys
 from pathlib import Path
 
-from planner.errors import UserError
+from planner.errors import UserError, database_trouble
 
 
 def _split_db(args: list[str]) -> tuple[str | None, list[str]] | None:
@@ -71,6 +72,8 @@ def main() -> None:
                 return
         except UserError as exc:
             _fail(exc)
+        except sqlite3.Error as exc:
+            _fail(database_trouble(exc))
     from planner.cli.root import cli
 
     cli()

@@ -112,6 +112,7 @@ async def test_the_app_maps_every_prompt_of_the_bank_as_suggest_all_does(db_path
 async def test_the_app_imports_stories_as_the_shell_does(db_path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "stories.json").write_text(json.dumps([{"title": "A", "themes": ["success"]}] * 2), encoding="utf-8")
+    Store.open(db_path).close()
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -6,6 +6,7 @@ import pytest
 
 from planner.db.store import MIGRATION_NAMES, Store
 from planner.errors import UserError
+from planner.paths import default_database_path
 
 FIRST_SCHEMA = Path(__file__).parent / "data" / "schema_0001.sql"
 TABLES = ["interviews", "interview_rounds", "stories", "story_uses", "plan_tasks", "practice_log", "settings"]
@@ -28,10 +29,15 @@ def test_a_new_database_is_private_and_configured(db_path):
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
 
 
-def test_the_folder_of_the_database_is_made_on_first_use(tmp_path):
-    path = tmp_path / "a" / "b" / "planner.db"
-    Store.open(path).close()
-    assert path.exists()
+def test_the_data_folder_is_made_on_first_use_but_a_folder_given_must_exist(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    Store.open(default_database_path()).close()
+    assert default_database_path() == tmp_path / "data" / "planner" / "planner.db"
+    assert default_database_path().exists()
+    typo = tmp_path / "no-such-folder" / "planner.db"
+    with pytest.raises(UserError, match="does not exist"):
+        Store.open(typo)
+    assert not typo.parent.exists()
 
 
 def test_opening_again_applies_nothing_and_makes_no_backup(db_path):

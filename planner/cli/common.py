@@ -42,10 +42,18 @@ def chosen_db_path() -> Path:
     return database_path(click.get_current_context().meta.get(DB_KEY))
 
 
+# A database this run of the command made, to remove if the command fails: a failed command
+# leaves nothing behind.
+made_here: list[Path] = []
+
+
 def open_store() -> Store:
     from planner.db.store import Store
 
-    return Store.open(chosen_db_path())
+    path = chosen_db_path()
+    if not path.exists():
+        made_here.append(path)
+    return Store.open(path)
 
 
 def emit_json(value: object) -> None:

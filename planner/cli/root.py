@@ -2,14 +2,15 @@
 opens the app, is sent there by planner/main.py, so that no shell command loads Textual."""
 
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import click
 
-from planner.cli.common import chosen_db_path, db_option
-from planner.errors import UserError
+from planner.cli.common import chosen_db_path, db_option, made_here
+from planner.errors import UserError, database_trouble
 
 # Subcommands are imported only when run, so that `planner agenda` loads no more than it needs.
 SUBCOMMANDS = {
@@ -42,10 +43,13 @@ class PlannerGroup(click.Group):
         self, args: Sequence[str] | None = None, prog_name: str | None = None, **extra: Any
     ) -> NoReturn:
         extra.pop("standalone_mode", None)
+        made_here.clear()
         try:
             result = super().main(args, prog_name or "planner", standalone_mode=False, **extra)
         except UserError as exc:
             _fail(str(exc), 1)
+        except sqlite3.Error as exc:
+            _fail(database_trouble(exc), 1)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
             _fail(exc.format_message() + hint, exc.exit_code)
@@ -57,6 +61,10 @@ class PlannerGroup(click.Group):
 
 
 def _fail(message: str, code: int) -> NoReturn:
+    from planner.db.store import remove_database
+
+    for path in made_here:
+        remove_database(path)
     click.echo(f"planner: {message}", err=True)
     sys.exit(code)
 

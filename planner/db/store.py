@@ -3,6 +3,7 @@
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -14,11 +15,10 @@ from sqlite_utils.migrations import Migrations
 
 from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, task_from_row
 from planner.db.schema import MIGRATION_NAMES, SCHEMA_STEPS
-from planner.errors import UserError
+from planner.errors import BUSY_TIMEOUT_SECONDS, UserError
+from planner.paths import default_database_path
 from planner.plan.records import Budget, Interview, Task
 from planner.stories.story import STORY_FIELDS, Story, Told
-
-BUSY_TIMEOUT_SECONDS = 5.0
 
 migrations = Migrations("planner")
 for _name, _step in SCHEMA_STEPS:
@@ -26,12 +26,36 @@ for _name, _step in SCHEMA_STEPS:
 
 
 def _create_private_file(path: Path) -> None:
-    """Make the database file (and its folder) readable by its owner only: it holds personal stories."""
+    """Make a file readable by its owner only: the database holds personal stories."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
     except OSError as exc:
         raise UserError(f"cannot open the database at {path}: {exc.strerror or exc}") from exc
+
+
+def _connect(path: Path, *, create: bool) -> tuple[sqlite3.Connection, bool]:
+    """A connection to the database at path, and whether it is read-only (its owner may not write
+    the file). A read-only file is opened so that nothing is written beside it either."""
+    if path.is_dir():
+        raise UserError(f"the database path {path} is a folder; give a file name")
+    if not path.exists():
+        if not create:
+            raise UserError(f"the database {path} is gone: it was moved or deleted while planner was open")
+        if not path.parent.is_dir():
+            if path != default_database_path():
+                raise UserError(f"the folder {path.parent} does not exist; make it first, or give another path")
+            path.parent.mkdir(parents=True, mode=0o700)
+        _create_private_file(path)
+    elif not path.stat().st_mode & stat.S_IWUSR:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS), True
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS), False
+
+
+def remove_database(path: Path) -> None:
+    """Delete a database file with its write-ahead log, as if it had never been made."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        file.unlink(missing_ok=True)
 
 
 def _backup(db: Database, path: Path) -> Path:
@@ -53,15 +77,15 @@ class Store:
         self.backup_path: Path | None = None  # set when opening backed the file up before migrating
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
-        """Open (creating if need be) the database at path and bring its schema up to date.
+    def open(cls, path: Path, *, create: bool = True) -> "Store":
+        """Open the database at path (creating it, unless create is false) and bring its schema up
+        to date.
 
-        A file that is not planner's is refused before anything is written to it.
+        A file that is not planner's is refused before anything is written to it. A file its owner
+        may not write is opened for reading only, and left exactly as it is.
         """
-        if path.is_dir():
-            raise UserError(f"the database path {path} is a folder; give a file name")
-        _create_private_file(path)
-        db = Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS), execute_plugins=False)
+        conn, read_only = _connect(path, create=create)
+        db = Database(conn, execute_plugins=False)
         try:
             tables = set(db.table_names())
         except sqlite3.DatabaseError as exc:
@@ -73,7 +97,12 @@ class Store:
         except UserError:
             db.close()
             raise
-        os.chmod(path, 0o600)
+        if read_only:
+            if migrations.pending(db):
+                db.close()
+                raise UserError(f"{path} is read-only and needs an upgrade: make it writable (chmod u+w) first")
+            return store
+        os.chmod(path, stat.S_IMODE(path.stat().st_mode) & 0o700)  # nobody but its owner, as when made
         db.execute("PRAGMA foreign_keys = ON")
         db.enable_wal()
         store._migrate(applied)
@@ -120,7 +149,7 @@ class Store:
 
     # Stories
 
-    def _story(self, row: dict, told: tuple[Told, ...] = ()) -> Story:
+    def _story(self, row: dict[str, Any], told: tuple[Told, ...] = ()) -> Story:
         return Story(
             **{name: row[name] for name in ("id", *STORY_FIELDS, "created_at", "updated_at")}
             | {"themes": tuple(json.loads(row["themes"])), "tags": tuple(json.loads(row["tags"]))},
@@ -144,10 +173,10 @@ class Store:
             raise UserError(f"there is no story {story_id}; `planner story list` shows their ids")
         return self._story(rows[0], self._told([story_id]).get(story_id, ()))
 
-    def add_story(self, fields: dict) -> int:
+    def add_story(self, fields: dict[str, Any]) -> int:
         return self.add_stories([fields])[0]
 
-    def add_stories(self, stories: list[dict]) -> list[int]:
+    def add_stories(self, stories: list[dict[str, Any]]) -> list[int]:
         """Insert checked stories all together, or none of them."""
         ids = []
         with self.transaction():
@@ -159,18 +188,18 @@ class Store:
                 ids.append(cursor.fetchone()[0])
         return ids
 
-    def update_story(self, story_id: int, fields: dict) -> None:
-        self.story(story_id)
+    def update_story(self, story_id: int, fields: dict[str, Any]) -> None:
         assignments = ", ".join(f"{name} = ?" for name in fields)
         with self.transaction():
+            self.story(story_id)  # inside the transaction: no other writer can delete it in between
             self.db.execute(
                 f"UPDATE stories SET {assignments}, updated_at = datetime('now') WHERE id = ?",
                 [*(_column_value(value) for value in fields.values()), story_id],
             )
 
     def delete_story(self, story_id: int) -> None:
-        self.story(story_id)
         with self.transaction():
+            self.story(story_id)
             self.db.execute("DELETE FROM stories WHERE id = ?", [story_id])
 
     def search_stories(self, words: list[str]) -> list[tuple[Story, str]]:
@@ -186,8 +215,8 @@ class Store:
         return [(self._story(row, told.get(row["id"], ())), row["snippet"]) for row in rows]
 
     def record_told(self, story_id: int, company: str, round_slug: str | None, on: str) -> None:
-        self.story(story_id)
         with self.transaction():
+            self.story(story_id)
             self.db.execute(
                 "INSERT INTO story_uses (story_id, company, round, date) VALUES (?, ?, ?, ?)",
                 [story_id, company, round_slug, on],
@@ -208,6 +237,7 @@ class Store:
         """Insert (id 0) or replace an interview with its round dates; returns its id."""
         with self.transaction():
             if interview.id:
+                self.interview(interview.id)
                 self.db.execute(
                     "UPDATE interviews SET company = ?, role = ?, date = ? WHERE id = ?",
                     [interview.company, interview.role, interview.day.isoformat(), interview.id],
@@ -227,8 +257,8 @@ class Store:
         return interview_id
 
     def delete_interview(self, interview_id: int) -> None:
-        self.interview(interview_id)
         with self.transaction():
+            self.interview(interview_id)
             self.db.execute("DELETE FROM interviews WHERE id = ?", [interview_id])
 
     def budget(self) -> Budget:
@@ -293,8 +323,8 @@ class Store:
 
     def set_status(self, task_id: int, status: str, *, minutes: int | None, on: date) -> Task:
         """Mark a task done (logging the minutes spent) or skipped."""
-        task = self.task(task_id)
         with self.transaction():
+            task = self.task(task_id)
             self.db.execute("UPDATE plan_tasks SET status = ? WHERE id = ?", [status, task_id])
             self.db.execute("DELETE FROM practice_log WHERE task_id = ?", [task_id])
             if status == "done":

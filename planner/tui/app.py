@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from planner.clock import today
 from planner.db.readers import read_only
-from planner.errors import UserError
+from planner.errors import UserError, database_trouble
 from planner.tui.messages import DataChanged
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class PlannerApp(App[None]):
         """Run work against the database on its own connection, so any worker thread may call it."""
         from planner.db.store import Store  # sqlite-utils is only needed once something is written
 
-        with Store.open(self.db_path) as store:
+        with Store.open(self.db_path, create=False) as store:
             return work(store)
 
     def reading(self, work: Callable[[sqlite3.Connection], T]) -> T:
@@ -85,10 +86,19 @@ class PlannerApp(App[None]):
         finally:
             conn.close()
 
-    def in_background(self, work: Callable[[Store], T], done: Callable[[T], str], *, changes: bool = True) -> None:
+    def in_background(
+        self,
+        work: Callable[[Store], T],
+        done: Callable[[T], str],
+        *,
+        changes: bool = True,
+        owner: DOMNode | None = None,
+    ) -> None:
         """Run database work in a thread, then tell the user what was done (done(result)) and, for
-        work that changes data, have the screen on show read its data again. A failure takes the
-        one path every worker's failure takes: report_failure."""
+        work that changes data, have the screen on show read its data again.
+
+        The worker belongs to owner (the app unless given), which hears how it ended; a failure
+        takes the one path every worker's failure takes: report_failure."""
 
         def run() -> None:
             result = self.with_store(work)
@@ -96,15 +106,15 @@ class PlannerApp(App[None]):
             if changes:
                 self.post_message(DataChanged())
 
-        self.run_worker(run, thread=True, group="database", exit_on_error=False)
+        (owner or self).run_worker(run, thread=True, group="database", exit_on_error=False)
 
     def report_failure(self, error: BaseException | None) -> None:
         """Say in a notification why database work failed; the app stays open. Anything else is a
         bug, and is raised."""
         if isinstance(error, UserError):
-            self.notify(str(error), severity="error")
-        elif isinstance(error, sqlite3.Error | OSError):
-            self.notify(f"The database could not be used: {error}. Try again.", severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10)
+        elif isinstance(error, sqlite3.Error):
+            self.notify(database_trouble(error), severity="error", timeout=10)
         elif error is not None:
             raise error
 

@@ -6,10 +6,18 @@ from collections.abc import Iterable
 from textual import getters
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import DataTable, Footer, Header
 from textual.worker import Worker, WorkerState
 
 from planner.tui.app import PlannerApp
+
+
+def data_table(table_id: str, *columns: str) -> DataTable[str]:
+    """A table with a row cursor and its columns in place from the start, so that rows read before
+    the screen is mounted always have columns to go in."""
+    table: DataTable[str] = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
+    table.add_columns(*columns)
+    return table
 
 
 class PlannerScreen(Screen[None]):
@@ -34,6 +42,7 @@ class PlannerScreen(Screen[None]):
         return ()
 
     def on_screen_resume(self) -> None:
+        # Shown for the first time or again: what it shows may have changed meanwhile.
         self.reload()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

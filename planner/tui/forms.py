@@ -1,17 +1,34 @@
-"""Modal dialogs shared by the screens: confirm, the story form, the interview form."""
+"""Modal dialogs shared by the screens: confirm, the story form, the interview form.
 
+A form saves what was typed itself and closes only once it is saved: when the database is busy,
+read-only or gone, the form stays open with everything typed in it, and saving can be tried again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 from planner.catalog.rounds import THEMES
 from planner.errors import UserError
+from planner.plan.interviews import SCREEN, checked_interview, interview_date, with_screen_on
+from planner.plan.records import Interview
 from planner.stories.story import STAR_FIELDS, Story, check_fields
+from planner.tui.app import PlannerApp
+
+if TYPE_CHECKING:
+    from planner.db.store import Store
+
+T = TypeVar("T")
 
 
 class Confirm(ModalScreen[bool]):
@@ -38,15 +55,54 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class StoryForm(ModalScreen[dict[str, Any] | None]):
+class SavingForm(ModalScreen[None]):
+    """A form that writes what was typed in a worker and closes when it is written."""
+
+    app = getters.app(PlannerApp)
+    BINDINGS = [
+        Binding("ctrl+s,f2", "save", "Save", id="form-save"),
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saving = False
+
+    def save(self, work: Callable[[Store], T], done: Callable[[T], str]) -> None:
+        """Write in the background; once written, say so and close. Saving twice at once is ignored."""
+        if not self.saving:
+            self.saving = True
+            self.show_error("")
+            self.app.in_background(work, done, owner=self)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS:
+            self.dismiss()
+        elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
+            self.saving = False
+            self.show_error("Not saved; what you typed is still here. Press F2 to try again.")
+            self.app.report_failure(event.worker.error)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(message)
+
+    def action_cancel(self) -> None:
+        self.dismiss()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+
+class StoryForm(SavingForm):
     """Add or edit a story. A mistake is shown in the form, and what was typed stays."""
 
     AUTO_FOCUS = "#title"
-
-    BINDINGS = [
-        Binding("ctrl+s,f2", "save", "Save", id="story-form-save"),
-        Binding("escape", "cancel", "Cancel", id="story-form-cancel"),
-    ]
 
     def __init__(self, story: Story | None = None) -> None:
         super().__init__()
@@ -83,58 +139,63 @@ class StoryForm(ModalScreen[dict[str, Any] | None]):
         try:
             clean = check_fields(self.fields())
         except UserError as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+            self.show_error(str(exc))
             return
-        self.dismiss(clean)
+        story_id = self.story.id if self.story else None
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        def write(store: Store) -> None:
+            if story_id is None:
+                store.add_story(clean)
+            else:
+                store.update_story(story_id, clean)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        self.save(write, lambda _: f"Saved: {clean['title']}")
 
 
-class InterviewForm(ModalScreen[dict[str, Any] | None]):
-    """Add or edit an interview; each date shows, while typing, the day it is read as."""
+class InterviewForm(SavingForm):
+    """Add or edit an interview; each date shows, while typing, the day it is read as. Saving lays
+    the plan out again."""
 
     AUTO_FOCUS = "#company"
 
-    BINDINGS = [
-        Binding("ctrl+s,f2", "save", "Save", id="interview-form-save"),
-        Binding("escape", "cancel", "Cancel", id="interview-form-cancel"),
-    ]
-
-    def __init__(self, today: date, company: str = "", when: str = "", role: str = "", screen_when: str = "") -> None:
+    def __init__(self, today: date, interview: Interview | None = None) -> None:
         super().__init__()
         self.today = today
-        self.initial = (company, when, role, screen_when)
+        self.interview = interview
 
     def compose(self) -> ComposeResult:
-        company, when, role, screen_when = self.initial
+        chosen = self.interview
+        screen = chosen.round_date(SCREEN) if chosen else None
         with Vertical(classes="dialog form"):
             yield Label("Interview", classes="title")
-            yield Input(company, placeholder="Company", id="company")
-            yield Input(when, placeholder="Date, e.g. next friday, in 3 weeks, Dec 12", id="when")
+            yield Input(chosen.company if chosen else "", placeholder="Company", id="company")
+            yield Input(
+                chosen.day.isoformat() if chosen else "",
+                placeholder="Date, e.g. next friday, in 3 weeks, Dec 12",
+                id="when",
+            )
             yield Static(id="when-read", classes="hint")
-            yield Input(screen_when, placeholder="Recruiter screen on another day? e.g. next monday", id="screen")
+            yield Input(
+                screen.isoformat() if chosen and screen and screen != chosen.day else "",
+                placeholder="Recruiter screen on another day? e.g. next monday",
+                id="screen",
+            )
             yield Static(id="screen-read", classes="hint")
-            yield Input(role, placeholder="Role (optional)", id="role")
+            yield Input(chosen.role or "" if chosen else "", placeholder="Role (optional)", id="role")
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (F2)", id="save", variant="primary")
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self._read("when")
-        self._read("screen")
+        for input_id in ("when", "screen"):
+            try:
+                self._read(input_id)
+            except UserError:
+                pass  # the hint under the date says what is wrong
 
     def _read(self, input_id: str) -> date | None:
         """The date typed in the input, shown under it as understood; None when empty."""
-        from planner.plan.interviews import interview_date
-
         text = self.query_one(f"#{input_id}", Input).value
         label = self.query_one(f"#{input_id}-read", Static)
         if not text.strip():
@@ -156,27 +217,31 @@ class InterviewForm(ModalScreen[dict[str, Any] | None]):
                 pass
 
     def action_save(self) -> None:
-        error = self.query_one("#form-error", Static)
-        company = self.query_one("#company", Input).value.strip()
+        from planner.plan.replan import save_interview
+
         try:
             when = self._read("when")
-            screen = self._read("screen")
+            if when is None:
+                raise UserError("give the date of the interview")
+            # The form edits the screen's day; other rounds moved from the shell keep their days.
+            moved = with_screen_on(self.interview.round_dates if self.interview else (), self._read("screen"))
+            interview = checked_interview(
+                self.interview.id if self.interview else 0,
+                self.query_one("#company", Input).value,
+                when,
+                self.query_one("#role", Input).value,
+                moved.items(),
+            )
         except UserError as exc:
-            error.update(str(exc))
+            self.show_error(str(exc))
             return
-        if not company:
-            error.update("give the company's name")
-        elif when is None:
-            error.update("give the date of the interview")
-        else:
-            role = self.query_one("#role", Input).value.strip() or None
-            self.dismiss({"company": company, "date": when, "role": role, "screen": screen})
+        today = self.today
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        def done(saved: tuple[int, Any]) -> str:
+            plan = saved[1]
+            message = f"Saved {interview.company}: {len(plan.tasks)} tasks planned."
+            if plan.short_minutes:
+                message += f" {plan.short_minutes:,} minutes short: see the Plan screen."
+            return message
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+        self.save(lambda store: save_interview(store, interview, today), done)

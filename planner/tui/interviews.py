@@ -9,10 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from planner.plan.interviews import SCREEN, checked_interview, with_screen_on
+from planner.plan.interviews import SCREEN
 from planner.plan.records import Interview
-from planner.plan.replan import change_budget, remove_interview, save_interview
-from planner.tui.base import PlannerScreen
+from planner.plan.replan import change_budget, remove_interview
+from planner.tui.base import PlannerScreen, data_table
 from planner.tui.forms import Confirm, InterviewForm
 
 
@@ -31,7 +31,7 @@ class InterviewsScreen(PlannerScreen):
         self.interviews: list[Interview] = []
 
     def compose_body(self) -> ComposeResult:
-        yield DataTable(id="interview-table", cursor_type="row", zebra_stripes=True)
+        yield data_table("interview-table", "Id", "Company", "Role", "Date", "Days left", "Screen")
         with Horizontal(classes="budget-row"):
             yield Label("Minutes a day:")
             yield Input(id="budget", type="integer", max_length=4)
@@ -42,10 +42,6 @@ class InterviewsScreen(PlannerScreen):
             yield Input(id="days-off", placeholder="sat,sun")
             yield Button("Save budget", id="save-budget")
         yield Static(id="interviews-note")
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Id", "Company", "Role", "Date", "Days left", "Screen")
-        self.reload()
 
     @work(thread=True, exclusive=True, group="interviews", exit_on_error=False)
     def reload(self) -> None:
@@ -84,39 +80,12 @@ class InterviewsScreen(PlannerScreen):
         return self.interviews[self.query_one(DataTable).cursor_row]
 
     def action_add(self) -> None:
-        self.app.push_screen(InterviewForm(self.app.today), lambda values: self._save(None, values))
+        self.app.push_screen(InterviewForm(self.app.today))
 
     def action_edit(self) -> None:
         chosen = self._selected()
         if chosen:
-            screen = chosen.round_date(SCREEN)
-            form = InterviewForm(
-                self.app.today,
-                chosen.company,
-                chosen.day.isoformat(),
-                chosen.role or "",
-                screen.isoformat() if screen != chosen.day else "",
-            )
-            self.app.push_screen(form, lambda values: self._save(chosen, values))
-
-    def _save(self, chosen: Interview | None, values: dict[str, Any] | None) -> None:
-        if values is None:
-            return
-        # The form edits the screen's day; other rounds moved from the shell keep their days.
-        moved = with_screen_on(chosen.round_dates if chosen else (), values["screen"])
-        interview = checked_interview(
-            chosen.id if chosen else 0, values["company"], values["date"], values["role"], moved.items()
-        )
-        day = self.app.today
-
-        def done(saved: tuple[int, Any]) -> str:
-            plan = saved[1]
-            message = f"Saved {interview.company}: {len(plan.tasks)} tasks planned."
-            if plan.short_minutes:
-                message += f" {plan.short_minutes:,} minutes short: see the Plan screen."
-            return message
-
-        self.app.in_background(lambda store: save_interview(store, interview, day), done)
+            self.app.push_screen(InterviewForm(self.app.today, chosen))
 
     def action_remove(self) -> None:
         chosen = self._selected()

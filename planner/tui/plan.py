@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from planner.catalog.rounds import load_catalog
 from planner.plan.records import Budget, Task
 from planner.plan.replan import plan_report, replan
-from planner.tui.base import PlannerScreen
+from planner.tui.base import PlannerScreen, data_table
 
 BAR_WIDTH = 24
 
@@ -27,12 +27,8 @@ class PlanScreen(PlannerScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="plan-progress")
-        yield DataTable(id="plan-days", cursor_type="row", zebra_stripes=True)
+        yield data_table("plan-days", "Week", "Day", "Min", "Budget", "Tasks")
         yield Static(id="plan-short")
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Week", "Day", "Min", "Budget", "Tasks")
-        self.reload()
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def reload(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -14,11 +14,11 @@ from textual.widgets import DataTable, Input, Markdown, Static
 
 from planner.catalog.rounds import THEMES
 from planner.stories.story import STAR_FIELDS, Story, coverage, speaking_time
-from planner.tui.base import PlannerScreen
+from planner.tui.base import PlannerScreen, data_table
 from planner.tui.forms import Confirm, StoryForm
 
 if TYPE_CHECKING:
-    from planner.db.store import Store
+    pass
 
 
 def matches(story: Story, query: str) -> bool:
@@ -95,13 +95,9 @@ class StoriesScreen(PlannerScreen):
     def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, theme:conflict, tag:ranking   (/ to come back here)", id="story-filter")
         with Horizontal():
-            yield DataTable(id="story-table", cursor_type="row", zebra_stripes=True)
+            yield data_table("story-table", "Title", "Themes", "Tags", "Words", "Last told")
             with VerticalScroll(id="story-detail"):
                 yield Markdown()
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Title", "Themes", "Tags", "Words", "Last told")
-        self.reload()
 
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def reload(self) -> None:
@@ -163,24 +159,12 @@ class StoriesScreen(PlannerScreen):
         self.query_one("#story-filter", Input).focus()
 
     def action_new(self) -> None:
-        self.app.push_screen(StoryForm(), lambda fields: self._save(None, fields))
+        self.app.push_screen(StoryForm())
 
     def action_edit(self) -> None:
         story = self._selected()
         if story:
-            self.app.push_screen(StoryForm(story), lambda fields: self._save(story.id, fields))
-
-    def _save(self, story_id: int | None, fields: dict[str, Any] | None) -> None:
-        if fields is None:
-            return
-
-        def save(store: Store) -> None:
-            if story_id is None:
-                store.add_story(fields)
-            else:
-                store.update_story(story_id, fields)
-
-        self.app.in_background(save, lambda _: f"Saved: {fields['title']}")
+            self.app.push_screen(StoryForm(story))
 
     def action_delete(self) -> None:
         story = self._selected()

@@ -44,9 +44,6 @@ class SuggestScreen(PlannerScreen):
         yield Static(id="suggest-note")
         yield OptionList(id="suggestions")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def action_focus_results(self) -> None:
         self.query_one(OptionList).focus()
 

@@ -13,7 +13,7 @@ from planner.catalog.rounds import load_catalog
 from planner.db.readers import read_agenda
 from planner.plan.agenda import Agenda
 from planner.plan.records import Task
-from planner.tui.base import PlannerScreen
+from planner.tui.base import PlannerScreen, data_table
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
 
@@ -32,14 +32,11 @@ class TodayScreen(PlannerScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="today-summary")
-        yield DataTable(id="today-tasks", cursor_type="row", zebra_stripes=True)
+        yield data_table("today-tasks", "", "Id", "Round", "Min", "Task", "Due")
         yield Static(id="today-timer")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("", "Id", "Round", "Min", "Task", "Due")
         self.set_interval(1, self._tick)
-        self.reload()
 
     @work(thread=True, exclusive=True, group="today", exit_on_error=False)
     def reload(self) -> None:
