@@ -6,6 +6,7 @@ sqlite-utils on every new shell.
 
 import json
 import sqlite3
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -57,8 +58,11 @@ def read_agenda(conn: sqlite3.Connection, day: date) -> Agenda:
 
 
 def read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write: reading never changes the file, nor creates it."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """A connection that cannot write: reading never changes the file, nor creates it. A file its
+    owner may not write is read as it stands, so that not even the write-ahead log's index is made
+    beside it (made read-only too, that index would break the next write once the file is writable)."""
+    locked_down = path.exists() and not path.stat().st_mode & stat.S_IWUSR
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if locked_down else ''}", uri=True)
 
 
 def load_agenda(path: Path, day: date) -> Agenda | None:

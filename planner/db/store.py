@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, task_from_row
+from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, read_only, task_from_row
 from planner.db.schema import MIGRATION_NAMES, SCHEMA_STEPS
 from planner.errors import BUSY_TIMEOUT_SECONDS, UserError
 from planner.paths import default_database_path
@@ -47,8 +47,7 @@ def _connect(path: Path, *, create: bool) -> tuple[sqlite3.Connection, bool]:
             path.parent.mkdir(parents=True, mode=0o700)
         _create_private_file(path)
     elif not path.stat().st_mode & stat.S_IWUSR:
-        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS), True
+        return read_only(path), True
     return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS), False
 
 
