@@ -18,13 +18,19 @@ if TYPE_CHECKING:
 STORY_FORMATS = ("json", "markdown")
 
 
-def export_calendar(store: Store, path: Path, today: date, *, days: int | None = None) -> int:
-    """Write the planned work from today on (the next `days` days only, if given) and the interview
-    rounds as an iCalendar file; returns how many study days it holds."""
+def calendar_document(store: Store, today: date, *, days: int | None = None) -> tuple[str, int]:
+    """The planned work from today on (the next `days` days only, if given) and the interview rounds
+    as an iCalendar file, and how many study days it holds."""
     tasks = [t for t in store.planned_tasks() if days is None or t.due < today + timedelta(days)]
     names = {r.slug: r.name for r in load_catalog().rounds}
-    write_private(path, plan_calendar(tasks, store.interviews(), names, datetime.now(UTC)))
-    return len({t.due for t in tasks})
+    return plan_calendar(tasks, store.interviews(), names, datetime.now(UTC)), len({t.due for t in tasks})
+
+
+def export_calendar(store: Store, path: Path, today: date, *, days: int | None = None, replace: bool = False) -> int:
+    """Write the calendar (see calendar_document) to path; returns how many study days it holds."""
+    text, study_days = calendar_document(store, today, days=days)
+    write_private(path, text, replace=replace)
+    return study_days
 
 
 def stories_document(stories: list[Story], format_: str) -> str:
@@ -34,8 +40,8 @@ def stories_document(stories: list[Story], format_: str) -> str:
     return study_sheet(stories)
 
 
-def export_stories(store: Store, path: Path, format_: str) -> int:
+def export_stories(store: Store, path: Path, format_: str, *, replace: bool = False) -> int:
     """Write every story to path; returns how many."""
     stories = store.stories()
-    write_private(path, stories_document(stories, format_))
+    write_private(path, stories_document(stories, format_), replace=replace)
     return len(stories)

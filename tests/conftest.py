@@ -55,8 +55,12 @@ def unchanged_by(db_path, run, *args: str, input: str | None = None) -> str:
 
 
 async def settle(pilot) -> None:
-    """Let the app finish its database work and redraw."""
-    await pilot.app.workers.wait_for_complete()
+    """Let the app finish its database work, failed or not (a failure is the app's to report), and
+    redraw."""
+    from textual.worker import WorkerState
+
+    while any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in pilot.app.workers):
+        await pilot.pause(0.02)
     await pilot.pause()
 
 

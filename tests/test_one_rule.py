@@ -166,3 +166,53 @@ def test_the_app_does_not_start_on_an_unreadable_planner_today(tmp_path):
     )
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == "planner: PLANNER_TODAY must be a date such as 2026-12-01, not 'garbage'\n"
+
+
+def test_an_export_never_replaces_a_file_or_follows_a_link_unasked(run, db_path, tmp_path):
+    add_story(db_path)
+    target = tmp_path / "secret.txt"
+    target.write_text("keep me")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    existing = tmp_path / "stories.json"
+    existing.write_text("old")
+    for args in (["story", "export", "-o", str(existing)], ["plan", "--ics", str(existing)]):
+        result = run(*args)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"planner: {existing} exists already; add --force to replace it\n",
+        )
+    assert existing.read_text() == "old"
+    assert run("story", "export", "-o", str(existing), "--force").exit_code == 0
+    assert json.loads(existing.read_text(encoding="utf-8"))[0]["title"] == STORY["title"]
+    assert run("story", "export", "--format", "markdown", "-o", str(link), "--force").exit_code == 0
+    assert target.read_text() == "keep me" and not link.is_symlink()
+    assert stat.S_IMODE(link.stat().st_mode) == 0o600
+
+
+def test_an_export_to_a_device_is_refused_and_dash_means_standard_output(run, db_path):
+    add_story(db_path)
+    result = run("story", "export", "-o", "/dev/null", "--force")
+    assert result.exit_code == 1 and "is not a file" in result.stderr
+    assert json.loads(run("story", "export", "-o", "-").stdout)[0]["title"] == STORY["title"]
+    run("interview", "add", "Acme", "--date", "in 3 weeks")
+    assert run("plan", "--ics", "-").stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+async def test_the_app_asks_before_replacing_an_export(db_path, tmp_path, monkeypatch):
+    add_story(db_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "stories.md").write_text("my own notes")
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.export_stories()
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(pilot)
+        assert (tmp_path / "stories.md").read_text() == "my own notes"
+        app.export_stories()
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+    assert STORY["title"] in (tmp_path / "stories.md").read_text(encoding="utf-8")

@@ -219,21 +219,24 @@ def skip(task_id: int) -> None:
 @click.option(
     "--ics",
     "ics_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the plan to a calendar file.",
+    help="Write the plan to a calendar file (- for standard output).",
 )
+@click.option("--force", is_flag=True, help="Replace the calendar file if it exists.")
 @json_option
 @db_option
-def plan(week: bool, rebalance: bool, ics_file: Path | None, as_json: bool) -> None:
+def plan(week: bool, rebalance: bool, ics_file: str | None, force: bool, as_json: bool) -> None:
     """The whole plan by day, with what did not fit."""
-    from planner.exports import export_calendar
+    from planner.exports import calendar_document, export_calendar
 
     start = today()
     with open_store() as store:
         if rebalance:
             _report(replan(store, start, rebalance=True))
+        if ics_file == "-":
+            click.echo(calendar_document(store, start, days=7 if week else None)[0], nl=False)
+            return
         if ics_file:
-            study_days = export_calendar(store, ics_file, start, days=7 if week else None)
+            study_days = export_calendar(store, Path(ics_file), start, days=7 if week else None, replace=force)
             click.echo(f"Wrote {study_days} study days to {ics_file}")
             return
         tasks = store.tasks_from(start)

@@ -271,13 +271,14 @@ def import_(file: Path) -> None:
 
 @story.command()
 @click.option("--format", "format_", type=click.Choice(STORY_FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to this file.")
+@click.option("-o", "--output", help="Write to this file (- for standard output).")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @db_option
-def export(format_: str, output: Path | None) -> None:
+def export(format_: str, output: str | None, force: bool) -> None:
     """All stories as JSON (to re-import) or Markdown (a study sheet)."""
     with open_store() as store:
-        if output is not None:
-            count = export_stories(store, output, format_)
+        if output is not None and output != "-":
+            count = export_stories(store, Path(output), format_, replace=force)
             click.echo(f"Wrote {count} stories to {output}", err=True)
             return
         stories = store.stories()

@@ -181,22 +181,39 @@ class PlannerApp(App[None]):
     def export_plan(self) -> None:
         from planner.exports import export_calendar
 
-        path = Path(CALENDAR_FILE)
-        self.in_background(
-            lambda store: export_calendar(store, path, self.today),
-            lambda days: f"Wrote {days} study days to {path.resolve()}",
-            changes=False,
+        today = self.today
+        self._export(
+            Path(CALENDAR_FILE),
+            lambda store, path, replace: export_calendar(store, path, today, replace=replace),
+            "study days",
         )
 
     def export_stories(self) -> None:
         from planner.exports import export_stories
 
-        path = Path(STUDY_SHEET_FILE)
-        self.in_background(
-            lambda store: export_stories(store, path, "markdown"),
-            lambda count: f"Wrote {count} stories to {path.resolve()}",
-            changes=False,
+        self._export(
+            Path(STUDY_SHEET_FILE),
+            lambda store, path, replace: export_stories(store, path, "markdown", replace=replace),
+            "stories",
         )
+
+    def _export(self, path: Path, write: Callable[[Store, Path, bool], int], what: str) -> None:
+        """Write an export, asking first before a file already there is replaced."""
+        from planner.files import taken
+        from planner.tui.forms import Confirm
+
+        def write_it(replace: bool) -> None:
+            self.in_background(
+                lambda store: write(store, path, replace),
+                lambda count: f"Wrote {count} {what} to {path.resolve()}",
+                changes=False,
+            )
+
+        if taken(path):
+            question = Confirm(f"{path.resolve()} exists already. Replace it?")
+            self.push_screen(question, lambda yes: write_it(True) if yes else None)
+        else:
+            write_it(False)
 
     def import_stories(self) -> None:
         from planner.stories.importing import import_stories, read_stories_file
