@@ -30,7 +30,9 @@ def _split_db(args: list[str]) -> tuple[str | None, list[str]] | None:
 
 
 def _fail(message: object) -> None:
-    print(f"planner: {message}", file=sys.stderr)
+    from planner.text import one_line
+
+    print(f"planner: {one_line(str(message))}", file=sys.stderr)
     sys.exit(1)
 
 

@@ -19,6 +19,14 @@ def escaped(text: str) -> str:
     return CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
+def one_line(message: str, limit: int = 300) -> str:
+    """A message as printed: every control character escaped, newlines too, and cut to `limit`
+    characters, whatever value it quotes."""
+    line = escaped(message).replace("\n", "\\n").replace("\t", "\\t")
+    line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # line and paragraph separators
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def plain(text: str, what: str) -> str:
     """Text as the user typed it, line ends made \\n; a control character in it is refused."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -11,6 +11,7 @@ import click
 
 from planner.cli.common import chosen_db_path, db_option, made_here
 from planner.errors import UserError, database_trouble
+from planner.text import one_line
 
 # Subcommands are imported only when run, so that `planner agenda` loads no more than it needs.
 SUBCOMMANDS = {
@@ -65,7 +66,7 @@ def _fail(message: str, code: int) -> NoReturn:
 
     for path in made_here:
         remove_database(path)
-    click.echo(f"planner: {message}", err=True)
+    click.echo(f"planner: {one_line(message)}", err=True)
     sys.exit(code)
 
 
