@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # an installed planner comes first
 
 from planner.stories.story import Story  # noqa: E402
-from planner.stories.suggest import _index, suggest  # noqa: E402
+from planner.stories.suggest import index_of, suggest  # noqa: E402
 from tests.suggest_evaluation import evaluate, load  # noqa: E402
 
 EVAL_SETS = [
@@ -58,7 +58,7 @@ def main(paths: list[Path]) -> None:
     stories, prompts, _ = load(paths[0])
     bank = large_bank(stories, 10_000)
     start = time.perf_counter()
-    _index(bank)
+    index_of(bank)
     indexing = time.perf_counter() - start
     timings = []
     for item in prompts:

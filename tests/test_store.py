@@ -13,9 +13,17 @@ TABLES = ["interviews", "interview_rounds", "stories", "story_uses", "plan_tasks
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, in the columns the first schema had (later steps add columns)."""
     conn = sqlite3.connect(path)
     try:
-        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in TABLES}
+        first = sqlite3.connect(":memory:")
+        first.executescript(FIRST_SCHEMA.read_text(encoding="utf-8"))
+        columns = {table: [row[1] for row in first.execute(f"PRAGMA table_info({table})")] for table in TABLES}
+        first.close()
+        return {
+            table: conn.execute(f"SELECT {', '.join(columns[table])} FROM {table} ORDER BY rowid").fetchall()
+            for table in TABLES
+        }
     finally:
         conn.close()
 

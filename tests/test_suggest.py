@@ -156,3 +156,35 @@ def test_a_story_that_meets_nothing_in_the_prompt_scores_nothing_for_it():
     mentoring = Story(6, "Mentoring", action="I gave her a small model of her own.", themes=("success",))
     [only] = suggest("Tell me about something you owned", (mentoring,))
     assert only.score == 0 and only.why == "nothing in it meets the prompt"
+
+
+def test_kept_story_terms_follow_every_change_to_the_bank(run, db_path):
+    from planner.db.store import Store
+
+    prompt = "Tell me about a time you disagreed with your manager"
+    run("story", "add", "--title", "Cost", "--theme", "success", "--action", "I batched the requests.")
+    run("story", "add", "--title", "Latency", "--theme", "success", "--action", "I cached the embeddings.")
+    first = json.loads(run("suggest", prompt, "--json").stdout)
+    assert all(found["weak"] for found in first)
+    run("story", "edit", "2", "--action", "My manager wanted to ship; I disagreed and showed the offline gap.")
+    assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Latency"
+    run("story", "rm", "2", "--yes")
+    assert [found["title"] for found in json.loads(run("suggest", prompt, "--json").stdout)] == ["Cost"]
+    with Store.open(db_path) as store:
+        store.save_setting("terms_version", "an older suggester")
+        store.db.execute("UPDATE story_terms SET weight = 0")  # what an older suggester might have kept
+        store.db.conn.commit()
+    run("story", "add", "--title", "Pushback", "--theme", "conflict", "--action", "I disagreed with my manager.")
+    assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Pushback"
+    with Store.open(db_path) as store:
+        assert store.db.execute("SELECT COUNT(*) FROM story_terms WHERE weight = 0").fetchone()[0] == 0
+
+
+def test_a_read_only_bank_is_ranked_too(run, db_path):
+    run("story", "add", "--title", "Pushback", "--theme", "conflict", "--action", "I disagreed with my manager.")
+    db_path.chmod(0o400)
+    try:
+        found = json.loads(run("suggest", "When did you disagree with your boss?", "--json").stdout)
+        assert found[0]["title"] == "Pushback"
+    finally:
+        db_path.chmod(0o600)

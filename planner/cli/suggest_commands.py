@@ -2,11 +2,16 @@
 
 import click
 
-from planner.catalog.rounds import load_catalog
 from planner.cli.common import db_option, emit_json, json_option, open_store, wrap
 from planner.errors import UserError
-from planner.stories.prep import PromptGrid, check_prompt, prompt_grid, suggestion_json, what_to_write
-from planner.stories.suggest import suggest
+from planner.stories.prep import (
+    PromptGrid,
+    check_prompt,
+    grid_for,
+    suggestion_json,
+    suggestions_for,
+    what_to_write,
+)
 
 EMPTY_BANK = "Your story bank is empty. Add a story first: planner story add"
 
@@ -38,19 +43,17 @@ def suggest_command(prompt: str | None, limit: int, company: str | None, every_p
         if prompt:
             raise UserError("give either a prompt or --all, not both")
         with open_store() as store:
-            stories = tuple(store.stories())
-        grid = prompt_grid(load_catalog().round("behavioral").questions, stories, company)
+            grid = grid_for(store, company)
         if as_json:
             emit_json(grid.to_json())
-        elif not stories:
+        elif not grid.bank_size:
             click.echo(EMPTY_BANK)
         else:
             _print_grid(grid)
         return
     asked = check_prompt(prompt or "")
     with open_store() as store:
-        stories = tuple(store.stories())
-    ranked = suggest(asked, stories, company=company, limit=limit)
+        ranked = suggestions_for(store, asked, company=company, limit=limit)
     if as_json:
         emit_json([suggestion_json(found) for found in ranked])
         return

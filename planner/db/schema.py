@@ -133,7 +133,30 @@ def _inert_text(db: Database) -> None:
             )
 
 
-SCHEMA_STEPS = [("0001_initial", _initial), ("0002_story_search", _story_search), ("0003_inert_text", _inert_text)]
+def _story_terms(db: Database) -> None:
+    # What the story suggester reads each story as (its stems, weighted by field), kept so that a
+    # prompt is ranked without reading every story again. Filled in by the store as stories are
+    # written, and for all of them when the suggester's vocabulary changes (settings: terms_version).
+    db.executescript(
+        """
+        CREATE TABLE story_terms (
+            stem TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            weight REAL NOT NULL,
+            PRIMARY KEY (stem, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_terms_story ON story_terms(story_id);
+        ALTER TABLE stories ADD COLUMN terms_length REAL;  -- NULL: its terms are not worked out yet
+        """
+    )
+
+
+SCHEMA_STEPS = [
+    ("0001_initial", _initial),
+    ("0002_story_search", _story_search),
+    ("0003_inert_text", _inert_text),
+    ("0004_story_terms", _story_terms),
+]
 MIGRATION_NAMES = [name for name, _ in SCHEMA_STEPS]
 
 

@@ -1,5 +1,7 @@
 """The one SQLite store behind the CLI and the app, through sqlite-utils."""
 
+from __future__ import annotations
+
 import json
 import os
 import sqlite3
@@ -8,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -19,6 +21,12 @@ from planner.errors import BUSY_TIMEOUT_SECONDS, UserError
 from planner.paths import default_database_path
 from planner.plan.records import Budget, Interview, Task
 from planner.stories.story import STORY_FIELDS, Story, Told
+
+if TYPE_CHECKING:
+    from planner.stories.suggest import TermIndex
+
+# The suggester version the kept story terms were worked out with (see stories/suggest.py).
+TERMS_VERSION_KEY = "terms_version"
 
 migrations = Migrations("planner")
 for _name, _step in SCHEMA_STEPS:
@@ -70,13 +78,14 @@ def _backup(db: Database, path: Path) -> Path:
 
 
 class Store:
-    def __init__(self, db: Database, path: Path):
+    def __init__(self, db: Database, path: Path, *, read_only: bool = False):
         self.db = db
         self.path = path
+        self.read_only = read_only
         self.backup_path: Path | None = None  # set when opening backed the file up before migrating
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> "Store":
+    def open(cls, path: Path, *, create: bool = True) -> Store:
         """Open the database at path (creating it, unless create is false) and bring its schema up
         to date.
 
@@ -90,7 +99,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             db.close()
             raise UserError(f"{path} is not a planner database ({exc})") from exc
-        store = cls(db, path)
+        store = cls(db, path, read_only=read_only)
         try:
             applied = store._check_is_ours(tables)
         except UserError:
@@ -124,7 +133,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -162,9 +171,55 @@ class Store:
                 told.setdefault(row["story_id"], []).append(Told(row["company"], row["round"], row["date"]))
         return {story_id: tuple(uses) for story_id, uses in told.items()}
 
-    def stories(self) -> list[Story]:
+    def _stories_where(self, where: str, params: list[Any]) -> list[Story]:
         told = self._told()
-        return [self._story(row, told.get(row["id"], ())) for row in self.db.query("SELECT * FROM stories ORDER BY id")]
+        rows = self.db.query(f"SELECT * FROM stories WHERE {where} ORDER BY id", params)
+        return [self._story(row, told.get(row["id"], ())) for row in rows]
+
+    def stories(self) -> list[Story]:
+        return self._stories_where("1", [])
+
+    def term_index(self, stems: Iterable[str]) -> TermIndex:
+        """What the suggester needs to rank every story for a prompt asking for these stems: each
+        story's length, and the stories using each stem. The terms of stories written since the
+        last suggestion (or of every story, when the suggester's vocabulary changed) are worked
+        out and kept first; a read-only database has them worked out in memory each time."""
+        from planner.stories.suggest import TERMS_VERSION, TermIndex, index_of
+
+        if self.setting(TERMS_VERSION_KEY) != TERMS_VERSION:
+            if self.read_only:
+                return index_of(tuple(self.stories()))
+            with self.transaction():
+                self.db.execute("DELETE FROM story_terms")
+                self.db.execute("UPDATE stories SET terms_length = NULL")
+                self.save_setting(TERMS_VERSION_KEY, TERMS_VERSION)
+        stale = self._stories_where("terms_length IS NULL", [])
+        if stale:
+            if self.read_only:
+                return index_of(tuple(self.stories()))
+            with self.transaction():
+                for story in stale:
+                    self._save_terms(story)
+        lengths = dict(self.db.execute("SELECT id, terms_length FROM stories").fetchall())
+        postings: dict[str, list[tuple[int, float]]] = {}
+        rows = self.db.execute(
+            "SELECT stem, story_id, weight FROM story_terms WHERE stem IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(set(stems)))],
+        )
+        for stem, story_id, weight in rows:
+            postings.setdefault(stem, []).append((story_id, weight))
+        return TermIndex(lengths, postings)
+
+    def _save_terms(self, story: Story) -> None:
+        from planner.stories.suggest import story_terms
+
+        terms = story_terms(story)
+        self.db.execute("DELETE FROM story_terms WHERE story_id = ?", [story.id])
+        self.db.conn.executemany(
+            "INSERT INTO story_terms (stem, story_id, weight) VALUES (?, ?, ?)",
+            [(stem, story.id, weight) for stem, weight in terms.items()],
+        )
+        self.db.execute("UPDATE stories SET terms_length = ? WHERE id = ?", [sum(terms.values()), story.id])
 
     def story(self, story_id: int) -> Story:
         rows = list(self.db.query("SELECT * FROM stories WHERE id = ?", [story_id]))
@@ -192,7 +247,7 @@ class Store:
         with self.transaction():
             self.story(story_id)  # inside the transaction: no other writer can delete it in between
             self.db.execute(
-                f"UPDATE stories SET {assignments}, updated_at = datetime('now') WHERE id = ?",
+                f"UPDATE stories SET {assignments}, updated_at = datetime('now'), terms_length = NULL WHERE id = ?",
                 [*(_column_value(value) for value in fields.values()), story_id],
             )
 

@@ -1,14 +1,19 @@
 """Preparing the behavioral round with the suggester: whether a prompt can be matched at all, which
 story to write when none fits, and every prompt of the bank mapped to its best story."""
 
+from __future__ import annotations
+
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.catalog.rounds import Question
+from planner.catalog.rounds import Question, load_catalog
 from planner.errors import UserError
 from planner.stories.story import Story
-from planner.stories.suggest import Suggestion, content_words, prompt_themes, query_terms, suggest
+from planner.stories.suggest import Suggestion, TermIndex, content_words, prompt_themes, query_terms, suggest
+
+if TYPE_CHECKING:
+    from planner.db.store import Store
 from planner.text import shown
 
 MAX_PROMPT = 20_000
@@ -56,6 +61,7 @@ class PromptGrid:
 
     rows: tuple[tuple[Question, Suggestion | None], ...]
     overloaded: tuple[tuple[Story, int], ...]
+    bank_size: int  # how many stories the bank holds
 
     @property
     def uncovered(self) -> tuple[Question, ...]:
@@ -72,12 +78,34 @@ class PromptGrid:
         }
 
 
-def prompt_grid(prompts: tuple[Question, ...], stories: tuple[Story, ...], company: str | None = None) -> PromptGrid:
+def prompt_grid(
+    prompts: tuple[Question, ...],
+    stories: tuple[Story, ...],
+    company: str | None = None,
+    index: TermIndex | None = None,
+) -> PromptGrid:
     rows = []
     for question in prompts:
-        ranked = suggest(question.text, stories, company=company, limit=1)
+        ranked = suggest(question.text, stories, company=company, limit=1, index=index)
         rows.append((question, None if not ranked or ranked[0].weak else ranked[0]))
     load = Counter(found.story.id for _, found in rows if found)
     average = sum(load.values()) / len(stories) if stories else 0
     overloaded = tuple((story, load[story.id]) for story in stories if load[story.id] > max(3, 2 * average))
-    return PromptGrid(tuple(rows), overloaded)
+    return PromptGrid(tuple(rows), overloaded, len(stories))
+
+
+def suggestions_for(
+    store: Store, prompt: str, *, company: str | None = None, limit: int | None = None
+) -> list[Suggestion]:
+    """The stories of the bank ranked for a prompt, from the terms the store keeps."""
+    stories = tuple(store.stories())
+    index = store.term_index(query_terms(prompt)) if stories else None
+    return suggest(prompt, stories, company=company, limit=limit, index=index)
+
+
+def grid_for(store: Store, company: str | None = None) -> PromptGrid:
+    """Every behavioral prompt of the question bank with the bank's best story for it."""
+    prompts = load_catalog().round("behavioral").questions
+    stories = tuple(store.stories())
+    stems = {stem for question in prompts for stem in query_terms(question.text)}
+    return prompt_grid(prompts, stories, company, store.term_index(stems) if stories else None)

@@ -14,9 +14,11 @@ The weights were chosen by a grid search (benchmarks/suggest_tune.py); benchmark
 prints the figures on every labeled set.
 """
 
+import hashlib
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,33 +135,44 @@ def _story_stems(text: str) -> list[str]:
     return _stems(text) + _stems(parts.replace("-", " ").replace("/", " "))
 
 
-@dataclass(frozen=True)
-class _Index:
-    """Per-stem postings of (story position, field-weighted count), and each story's BM25 length
-    norm, worked out once per bank."""
+def story_terms(story: Story) -> dict[str, float]:
+    """The stems a story is found by, each with its field-weighted count (title and tags count
+    double). The costly part of ranking, so the store keeps it for each story (see TERMS_VERSION)."""
+    counts: dict[str, float] = defaultdict(float)
+    for field, weight in FIELD_WEIGHTS.items():
+        value = getattr(story, field)
+        text = " ".join(value) if isinstance(value, tuple) else value
+        for stem in _story_stems(text):
+            counts[stem] += weight
+    return dict(counts)
 
-    postings: dict[str, list[tuple[int, float]]]
-    norms: list[float]
+
+# Names what story_terms depends on: terms kept with another version are worked out again.
+TERMS_VERSION = hashlib.sha256(
+    repr((sorted(PHRASES.items()), sorted(FIELD_WEIGHTS.items()), _TOKEN.pattern)).encode()
+).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """What ranking needs of a bank: each story's length (its terms' weighted count), and for each
+    stem asked about, the stories using it with their weighted counts. Keyed by story id."""
+
+    lengths: Mapping[int, float]
+    postings: Mapping[str, list[tuple[int, float]]]
 
 
 @lru_cache(maxsize=4)
-def _index(stories: tuple[Story, ...]) -> _Index:
-    all_counts = []
-    for story in stories:
-        counts: dict[str, float] = defaultdict(float)
-        for field, weight in FIELD_WEIGHTS.items():
-            value = getattr(story, field)
-            text = " ".join(value) if isinstance(value, tuple) else value
-            for stem in _story_stems(text):
-                counts[stem] += weight
-        all_counts.append(counts)
-    average = sum(sum(c.values()) for c in all_counts) / len(all_counts) or 1.0
+def index_of(stories: tuple[Story, ...]) -> TermIndex:
+    """The whole index of a bank, worked out in memory (the store keeps one on disk instead)."""
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for position, counts in enumerate(all_counts):
+    lengths = {}
+    for story in stories:
+        counts = story_terms(story)
+        lengths[story.id] = sum(counts.values())
         for stem, count in counts.items():
-            postings[stem].append((position, count))
-    norms = [K1 * (1 - B + B * sum(counts.values()) / average) for counts in all_counts]
-    return _Index(dict(postings), norms)
+            postings[stem].append((story.id, count))
+    return TermIndex(lengths, dict(postings))
 
 
 @dataclass(frozen=True)
@@ -209,16 +222,26 @@ def _matched_words(story: Story, terms: dict[str, float], asked: set[str]) -> tu
 
 
 def suggest(
-    prompt: str, stories: tuple[Story, ...], *, company: str | None = None, limit: int | None = None
+    prompt: str,
+    stories: tuple[Story, ...],
+    *,
+    company: str | None = None,
+    limit: int | None = None,
+    index: TermIndex | None = None,
 ) -> list[Suggestion]:
-    """The stories ranked for the prompt, best first (the first `limit` of them, or all)."""
+    """The stories ranked for the prompt, best first (the first `limit` of them, or all).
+
+    index: the bank's terms for at least the stems of query_terms(prompt); worked out from the
+    stories when not given."""
     if not stories:
         return []
-    index = _index(stories)
+    index = index or index_of(stories)
+    average = sum(index.lengths.values()) / len(index.lengths) or 1.0
+    norms = {story_id: K1 * (1 - B + B * length / average) for story_id, length in index.lengths.items()}
     concepts = query_concepts(prompt)
     wanted_themes = prompt_themes(prompt)
     total = len(stories)
-    raw = [0.0] * total
+    raw: dict[int, float] = defaultdict(float)
     best_possible = 0.0
     for concept in concepts:
         # An idea is scored as one term, the way search engines score synonyms: a story counts it
@@ -228,23 +251,23 @@ def suggest(
         earned: dict[int, float] = {}
         closeness: dict[int, float] = {}
         for stem, weight in concept.items():
-            for position, count in index.postings.get(stem, ()):
-                earned[position] = max(earned.get(position, 0.0), weight * count)
-                closeness[position] = max(closeness.get(position, 0.0), weight)
+            for story_id, count in index.postings.get(stem, ()):
+                earned[story_id] = max(earned.get(story_id, 0.0), weight * count)
+                closeness[story_id] = max(closeness.get(story_id, 0.0), weight)
         using = sum(closeness.values())
         idf = math.log(1 + (total - using + 0.5) / (using + 0.5))
         best_possible += idf * (K1 + 1)
-        for position, count in earned.items():
-            raw[position] += idf * count * (K1 + 1) / (count + index.norms[position])
-    top_raw = max(raw)
+        for story_id, count in earned.items():
+            raw[story_id] += idf * count * (K1 + 1) / (count + norms[story_id])
+    top_raw = max(raw.values(), default=0.0)
     theme_total = sum(wanted_themes.values())
     company_key = company.casefold() if company else None
     scored = []
-    for position, story in enumerate(stories):
+    for story in stories:
         # Relevance against the best story in the bank, so that it weighs the same for any prompt;
         # coverage against all the prompt asks for, to tell a real answer from the least bad one.
-        relevance = raw[position] / top_raw if top_raw else 0.0
-        coverage = raw[position] / best_possible if best_possible else 0.0
+        relevance = raw[story.id] / top_raw if top_raw else 0.0
+        coverage = raw[story.id] / best_possible if best_possible else 0.0
         shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
         theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
         score = relevance + THEME_WEIGHT * theme_fit

@@ -9,15 +9,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
-from planner.catalog.rounds import load_catalog
 from planner.errors import UserError
-from planner.stories.prep import check_prompt, prompt_grid, what_to_write
-from planner.stories.story import Story, company_name
-from planner.stories.suggest import Suggestion, suggest
+from planner.stories.prep import PromptGrid, check_prompt, grid_for, suggestions_for, what_to_write
+from planner.stories.story import company_name
+from planner.stories.suggest import Suggestion
 from planner.tui.base import PlannerScreen
 
 LIMIT = 5
+EMPTY_BANK = "Your story bank is empty: add stories on the Stories screen (3)."
 
 
 class SuggestScreen(PlannerScreen):
@@ -31,7 +32,6 @@ class SuggestScreen(PlannerScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stories: tuple[Story, ...] = ()
         self.ranked: list[Suggestion] = []
 
     def compose_body(self) -> ComposeResult:
@@ -50,13 +50,7 @@ class SuggestScreen(PlannerScreen):
     def action_focus_prompt(self) -> None:
         self.query_one("#prompt", Input).focus()
 
-    @work(thread=True, exclusive=True, group="suggest-load", exit_on_error=False)
     def reload(self) -> None:
-        stories = tuple(self.app.with_store(lambda store: store.stories()))
-        self.app.call_from_thread(self._set_stories, stories)
-
-    def _set_stories(self, stories: tuple[Story, ...]) -> None:
-        self.stories = stories
         self._rank()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -70,36 +64,59 @@ class SuggestScreen(PlannerScreen):
 
     def _rank(self) -> None:
         prompt = self.query_one("#prompt", Input).value
-        note = self.query_one("#suggest-note", Static)
-        options = self.query_one(OptionList)
-        options.clear_options()
-        self.ranked = []
-        if not self.stories:
-            note.update("Your story bank is empty: add stories on the Stories screen (3).")
-            return
-        if not prompt.strip():
-            note.update("Type a prompt to see which story to tell, or press a for every prompt of the bank.")
-            return
         try:
             check_prompt(prompt)
         except UserError as exc:
-            note.update(str(exc))
+            empty = not prompt.strip()
+            self._show(
+                [],
+                "Type a prompt to see which story to tell, or press a for every prompt of the bank."
+                if empty
+                else str(exc),
+            )
             return
-        self.ranked = suggest(prompt, self.stories, company=self._company(), limit=LIMIT)
-        if self.ranked[0].weak:
-            note.update(f"Nothing in your bank fits this prompt well: write {what_to_write(prompt)}. The closest:")
-        else:
-            note.update("Best first. Highlight one and press t to record that you told it.")
-        for number, found in enumerate(self.ranked, start=1):
-            options.add_option(Option(f"{number}. {found.story.title}  (score {found.score:.2f})\n   {found.why}"))
-        options.highlighted = 0
+        self._rank_in_background(prompt, self._company())
 
-    def action_all_prompts(self) -> None:
-        """Every behavioral prompt of the bank with the story to tell, and the ones no story covers."""
-        grid = prompt_grid(load_catalog().round("behavioral").questions, self.stories, self._company())
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _rank_in_background(self, prompt: str, company: str | None) -> None:
+        # Ranking reads the bank's kept terms, which takes a moment for a large bank: in a thread,
+        # so typing never waits for it, and only the ranking for the latest text is shown.
+        ranked = self.app.with_store(lambda store: suggestions_for(store, prompt, company=company, limit=LIMIT))
+        if get_current_worker().is_cancelled:
+            return
+        if not ranked:
+            note = EMPTY_BANK
+        elif ranked[0].weak:
+            note = f"Nothing in your bank fits this prompt well: write {what_to_write(prompt)}. The closest:"
+        else:
+            note = "Best first. Highlight one and press t to record that you told it."
+        self.app.call_from_thread(self._show, ranked, note)
+
+    def _show(self, ranked: list[Suggestion], note: str) -> None:
+        self.ranked = ranked
+        self.query_one("#suggest-note", Static).update(note)
         options = self.query_one(OptionList)
         options.clear_options()
-        self.ranked = []
+        for number, found in enumerate(ranked, start=1):
+            options.add_option(Option(f"{number}. {found.story.title}  (score {found.score:.2f})\n   {found.why}"))
+        if ranked:
+            options.highlighted = 0
+
+    def action_all_prompts(self) -> None:
+        self._map_all_prompts(self._company())
+
+    @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
+    def _map_all_prompts(self, company: str | None) -> None:
+        """Every behavioral prompt of the bank with the story to tell, and the ones no story covers."""
+        grid = self.app.with_store(lambda store: grid_for(store, company))
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_grid, grid)
+
+    def _show_grid(self, grid: PromptGrid) -> None:
+        self._show([], EMPTY_BANK if not grid.bank_size else "")
+        options = self.query_one(OptionList)
+        if not grid.bank_size:
+            return
         for question, found in grid.rows:
             answer = f"#{found.story.id} {found.story.title}" if found else "no story covers this: write one"
             options.add_option(Option(f"{question.text}\n   → {answer}"))
