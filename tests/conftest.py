@@ -64,6 +64,18 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_story_form(pilot, key: str = "n"):
+    """Open the Stories screen's form: n for a new story, e to edit the highlighted one."""
+    from planner.tui.forms import StoryForm
+
+    await pilot.press("3")
+    await settle(pilot)
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, StoryForm)
+    return pilot.app.screen
+
+
 async def fill_interview_form(pilot, company: str, when: str) -> None:
     """Open the Interviews screen's form for a new interview and type its company and date."""
     from textual.widgets import Input

@@ -9,7 +9,7 @@ from planner.plan.records import Interview
 from planner.plan.replan import replan
 from planner.tui.app import build_app
 from planner.tui.forms import StoryForm
-from tests.conftest import TODAY, fill_interview_form, settle
+from tests.conftest import TODAY, fill_interview_form, open_story_form, settle
 
 SIZE = (120, 40)
 
@@ -60,12 +60,7 @@ async def test_a_story_added_through_the_form_can_be_found_and_suggested(db_path
     seed(db_path, interview=False)
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, StoryForm)
+        form = await open_story_form(pilot)
         form.query_one("#title", Input).value = "Pushed back on a rushed launch"
         form.query_one("#action", TextArea).text = "I showed my manager the offline metrics were leaking labels."
         await pilot.press("f2")  # no theme yet: refused, and what was typed stays

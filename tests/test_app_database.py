@@ -12,7 +12,7 @@ from planner.plan.records import Interview
 from planner.plan.replan import replan
 from planner.tui.app import build_app
 from planner.tui.forms import StoryForm
-from tests.conftest import TODAY, settle
+from tests.conftest import TODAY, open_story_form, settle
 
 SIZE = (120, 40)
 
@@ -63,12 +63,7 @@ async def test_a_story_saved_during_a_lock_stays_in_the_form_and_is_saved_on_ret
     seed(db_path)
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, StoryForm)
+        form = await open_story_form(pilot)
         form.query_one("#title", Input).value = "Typed during a lock"
         form.query_one("#themes").select("challenge")
         form.query_one("#action", TextArea).text = "Every word of this must survive."
@@ -125,12 +120,7 @@ async def test_saving_a_story_deleted_in_another_shell_keeps_the_form_and_says_w
     seed(db_path)
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, StoryForm)
+        form = await open_story_form(pilot, "e")
         with Store.open(db_path) as store:
             store.delete_story(1)
         form.query_one("#result", TextArea).text = "An ending I just wrote."
