@@ -59,6 +59,8 @@ def _print_agenda(path: Path, as_json: bool) -> None:
 def main() -> None:
     split = _split_db(sys.argv[1:])
     if split is not None:
+        from planner.clock import today
+        from planner.db.readers import has_missed_work
         from planner.db.schema import is_current
         from planner.paths import database_path
 
@@ -68,8 +70,11 @@ def main() -> None:
             if not rest:
                 _run_app(path)
                 return
-            # An older or foreign file goes the long way, where it is migrated or refused.
-            if rest in (["agenda"], ["agenda", "--json"]) and (not path.exists() or is_current(path)):
+            # An older or foreign file goes the long way, where it is migrated or refused, and so does
+            # a plan with missed work, which is moved forward first.
+            if rest in (["agenda"], ["agenda", "--json"]) and (
+                not path.exists() or (is_current(path) and not has_missed_work(path, today()))
+            ):
                 _print_agenda(path, as_json=rest == ["agenda", "--json"])
                 return
         except UserError as exc:

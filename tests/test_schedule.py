@@ -1,4 +1,3 @@
-import math
 from collections import defaultdict
 from datetime import timedelta
 
@@ -7,7 +6,7 @@ from hypothesis import strategies as st
 
 from planner.catalog.rounds import load_catalog
 from planner.plan.records import Budget, Interview
-from planner.plan.scheduler import REVIEW_DAYS, build_plan
+from planner.plan.scheduler import MOCK_WINDOW_DAYS, REVIEW_DAYS, SHARED_ROUNDS, build_plan
 from tests.conftest import TODAY
 
 CATALOG = load_catalog()
@@ -53,30 +52,51 @@ def test_a_plan_keeps_to_the_budget_and_the_days_off(planned, budget):
         assert day.weekday() not in budget.days_off
 
 
+def held(task, planned):
+    """The day of the round a task prepares: its interview's, or for shared work, the last such round."""
+    if task.interview_id is not None:
+        return next(i for i in planned if i.id == task.interview_id).round_date(task.round)
+    return max(i.round_date(task.round) for i in planned)
+
+
 @settings(max_examples=60, deadline=None)
 @given(interviews(), budgets)
 def test_no_prep_falls_on_or_after_its_round(planned, budget):
     plan = build_plan(planned, CATALOG, budget, TODAY)
-    by_id = {i.id: i for i in planned}
     every_round_day = {i.round_date(s) for i in planned for s in SLUGS if s != "recruiter-screen"}
     for task in plan.tasks:
-        assert task.due < by_id[task.interview_id].round_date(task.round)
+        assert task.due < held(task, planned)
         assert task.due not in every_round_day
+        shared = task.round in SHARED_ROUNDS and task.question_id is not None
+        assert (task.interview_id is None) == shared, task
 
 
 @settings(max_examples=60, deadline=None)
 @given(interviews(), budgets)
-def test_mocks_come_in_the_last_third_and_the_eve_of_a_round_is_light(planned, budget):
+def test_mocks_sit_in_the_final_stretch_and_the_eve_of_a_round_is_light(planned, budget):
     plan = build_plan(planned, CATALOG, budget, TODAY)
-    by_id = {i.id: i for i in planned}
     eves = {i.round_date(s) - timedelta(1) for i in planned for s in SLUGS if s != "recruiter-screen"}
     for task in plan.tasks:
         if task.kind == "mock":
-            held = by_id[task.interview_id].round_date(task.round)
-            assert task.due >= held - timedelta(math.ceil((held - TODAY).days / 3))
+            assert held(task, planned) - timedelta(MOCK_WINDOW_DAYS) <= task.due < held(task, planned)
             assert task.minutes == CATALOG.round(task.round).minutes
         if task.due in eves:
             assert task.kind == "review", task
+
+
+@settings(max_examples=40, deadline=None)
+@given(interviews(), budgets, st.integers(20, 200))
+def test_another_interview_does_not_move_a_nearer_ones_mocks(planned, budget, later):
+    last = max(i.round_date(s) for i in planned for s in SLUGS)
+    another = Interview(9, "Later", last + timedelta(later))
+
+    def mocks(plan, interview_id):
+        return {t.key: t.due for t in plan.tasks if t.kind == "mock" and t.interview_id == interview_id}
+
+    before = build_plan(planned, CATALOG, budget, TODAY)
+    after = build_plan([*planned, another], CATALOG, budget, TODAY)
+    for interview in planned:
+        assert mocks(after, interview.id) == mocks(before, interview.id)
 
 
 @settings(max_examples=40, deadline=None)
@@ -101,7 +121,11 @@ def test_a_roomy_plan_covers_every_round_and_reviews_concepts_on_days_1_3_7():
     plan = build_plan(planned, CATALOG, Budget(daily=240), TODAY)
     assert {t.round for t in plan.tasks} == set(SLUGS)
     assert {t.round for t in plan.tasks if t.kind == "mock"} == set(SLUGS)
-    first_study = {t.question_id: t.due for t in plan.tasks if t.round == "ml-concepts" and t.kind == "drill"}
+    first_study = {
+        t.question_id: t.due
+        for t in plan.tasks
+        if t.round == "ml-concepts" and t.kind == "drill" and not t.key.endswith(":again")
+    }
     for review in (t for t in plan.tasks if t.kind == "review" and t.round == "ml-concepts"):
         gap = (review.due - first_study[review.question_id]).days
         assert any(gap >= after for after in REVIEW_DAYS)
@@ -117,7 +141,9 @@ def test_easier_items_come_before_harder_ones():
     level = {"easy": 0, "medium": 1, "hard": 2}
     questions = {q.id: q for r in CATALOG.rounds for q in r.questions}
     coding = [
-        level[questions[t.question_id].difficulty] for t in plan.tasks if t.round == "ml-coding" and t.kind == "drill"
+        level[questions[t.question_id].difficulty]
+        for t in plan.tasks
+        if t.round == "ml-coding" and t.kind == "drill" and not t.key.endswith(":again")
     ]
     assert coding == sorted(coding) and coding
 
@@ -130,13 +156,14 @@ def test_a_week_mixes_topics():
     assert len({questions[t.question_id].topic for t in first_week if t.round == "ml-coding"}) >= 2
 
 
-def test_the_nearer_interview_comes_first():
-    near = Interview(1, "Near", TODAY + timedelta(10))
-    far = Interview(2, "Far", TODAY + timedelta(40))
-    plan = build_plan([far, near], CATALOG, Budget(daily=60), TODAY)
-    first_days = [t for t in plan.tasks if t.due < TODAY + timedelta(9)]
-    near_minutes = sum(t.minutes for t in first_days if t.interview_id == 1)
-    assert near_minutes >= 0.8 * sum(t.minutes for t in first_days)
+def test_a_screen_two_days_away_gets_its_research_first_and_its_mock_after_it():
+    near = Interview(1, "Near", TODAY + timedelta(30), None, (("recruiter-screen", TODAY + timedelta(2)),))
+    plan = build_plan([near], CATALOG, Budget(daily=60), TODAY)
+    screen = [t for t in plan.tasks if t.round == "recruiter-screen" and t.interview_id == 1]
+    prep = [t for t in screen if t.kind != "mock"]
+    [mock] = [t for t in screen if t.kind == "mock"]
+    assert sum(t.minutes for t in prep) >= 50
+    assert all(t.due <= mock.due for t in prep) and mock.due == TODAY + timedelta(1)
 
 
 def test_too_little_time_is_said_in_minutes():
@@ -149,5 +176,33 @@ def test_done_work_is_not_planned_again():
     interview = [Interview(1, "Acme", TODAY + timedelta(30))]
     first = build_plan(interview, CATALOG, Budget(daily=60), TODAY)
     done = frozenset(t.key for t in first.tasks[:5])
-    again = build_plan(interview, CATALOG, Budget(daily=60), TODAY, done=done)
+    again = build_plan(interview, CATALOG, Budget(daily=60), TODAY, finished=done)
     assert not done & {t.key for t in again.tasks}
+
+
+def test_concepts_studied_before_keep_their_reviews():
+    interview = [Interview(1, "Acme", TODAY + timedelta(30))]
+    concept = CATALOG.round("ml-concepts").questions[0].id
+    studied = {concept: TODAY - timedelta(2)}
+    plan = build_plan(
+        interview, CATALOG, Budget(daily=60), TODAY, finished={concept, f"{concept}:review1"}, studied=studied
+    )
+    reviews = {t.key: t.due for t in plan.tasks if t.question_id == concept}
+    assert set(reviews) == {f"{concept}:review3", f"{concept}:review7"}
+    assert reviews[f"{concept}:review3"] >= TODAY + timedelta(1)
+
+
+def test_a_bank_shorter_than_the_time_is_spread_to_the_end_with_second_passes():
+    plan = build_plan([Interview(1, "Acme", TODAY + timedelta(120))], CATALOG, Budget(daily=120), TODAY)
+    used = sum(t.minutes for t in plan.tasks) / (120 * 119)
+    last_weeks = sum(t.minutes for t in plan.tasks if t.due >= TODAY + timedelta(99)) / (120 * 20)
+    assert last_weeks >= 0.8 * used
+    assert any(t.key.endswith(":again") for t in plan.tasks)
+    assert plan.short_minutes == 0
+
+
+def test_a_near_interview_is_prepared_at_full_speed_even_with_a_far_one():
+    near, far = Interview(1, "Near", TODAY + timedelta(10)), Interview(2, "Far", TODAY + timedelta(150))
+    plan = build_plan([near, far], CATALOG, Budget(daily=60), TODAY)
+    before_near = [t for t in plan.tasks if t.due < near.day - timedelta(1)]
+    assert sum(t.minutes for t in before_near) >= 0.9 * 60 * 8

@@ -2,12 +2,12 @@
 
 import click
 
-from planner.cli.common import chosen_db_path, db_option, json_option
+from planner.cli.common import chosen_db_path, db_option, json_option, open_store
 from planner.clock import today
 from planner.dates import parse_date
-from planner.db.current import ensure_current
 from planner.db.readers import load_agenda
 from planner.plan.agenda import agenda_report
+from planner.plan.replan import catch_up
 
 
 @click.command()
@@ -19,5 +19,7 @@ def agenda(when: str | None, as_json: bool) -> None:
     day = parse_date(when, today()) if when else today()
     path = chosen_db_path()
     if path.exists():
-        ensure_current(path)  # an older file is migrated, a foreign one refused
+        with open_store() as store:  # an older file is migrated, a foreign one refused
+            if not store.read_only:
+                catch_up(store, today())
     click.echo(agenda_report(load_agenda(path, day), day, as_json), nl=False)

@@ -12,9 +12,18 @@ from planner.clock import today
 from planner.errors import UserError
 from planner.plan.agenda import day_label, days_until, task_json, task_line
 from planner.plan.budget import MAX_DAILY_MINUTES
-from planner.plan.interviews import checked_interview, interview_date
+from planner.plan.interviews import checked_interview, interview_date, is_held
 from planner.plan.records import WEEKDAYS, Interview, Task
-from planner.plan.replan import change_budget, plan_report, remove_interview, replan, save_interview
+from planner.plan.replan import (
+    catch_up,
+    change_budget,
+    mark,
+    plan_report,
+    remove_interview,
+    replan,
+    save_interview,
+    undo,
+)
 from planner.plan.scheduler import Plan
 from planner.text import shown
 
@@ -36,13 +45,15 @@ def interview_json(interview: Interview, day: date) -> dict[str, Any]:
         "role": interview.role,
         "date": interview.day.isoformat(),
         "days_left": (interview.day - day).days,
+        "held": is_held(interview, day),
         "rounds": {r.slug: interview.round_date(r.slug).isoformat() for r in load_catalog().rounds},
     }
 
 
 def _describe(interview: Interview) -> str:
     role = f" ({interview.role})" if interview.role else ""
-    text = f"{interview.company}{role} on {day_label(interview.day)}, {days_until((interview.day - today()).days)}"
+    when = "held" if is_held(interview, today()) else days_until((interview.day - today()).days)
+    text = f"{interview.company}{role} on {day_label(interview.day)}, {when}"
     for slug, held in interview.round_dates:
         text += f"; {load_catalog().round(slug).name} on {day_label(held)}"
     return text
@@ -193,29 +204,40 @@ def config_show(as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("task_id", type=ROW_ID, metavar="ID")
-@click.option("--minutes", type=click.IntRange(1, MAX_DAILY_MINUTES), help="The time it really took.")
+@click.argument("task_ids", type=ROW_ID, metavar="ID...", nargs=-1, required=True)
+@click.option("--minutes", type=click.IntRange(1, MAX_DAILY_MINUTES), help="The time it really took (one task).")
 @db_option
-def done(task_id: int, minutes: int | None) -> None:
-    """Check a task off (its id is in the agenda)."""
+def done(task_ids: tuple[int, ...], minutes: int | None) -> None:
+    """Check tasks off (their ids are in the agenda): planner done 3 4 5. planner undo takes it back."""
+    if minutes and len(task_ids) > 1:
+        raise UserError("--minutes is the time one task took: give one ID with it")
     with open_store() as store:
-        task = store.set_status(task_id, "done", minutes=minutes, on=today())
-    click.echo(f"Done: {task.title[:70]} ({minutes or task.minutes} min).")
+        for task in mark(store, list(task_ids), "done", today(), minutes):
+            click.echo(f"Done: {task.title[:70]} ({minutes or task.minutes} min).")
 
 
 @click.command()
-@click.argument("task_id", type=ROW_ID, metavar="ID")
+@click.argument("task_ids", type=ROW_ID, metavar="ID...", nargs=-1, required=True)
 @db_option
-def skip(task_id: int) -> None:
-    """Skip a task: it will not be planned again."""
+def skip(task_ids: tuple[int, ...]) -> None:
+    """Skip tasks: they will not be planned again. planner undo takes it back."""
     with open_store() as store:
-        task = store.set_status(task_id, "skipped", minutes=None, on=today())
-    click.echo(f"Skipped: {task.title[:70]}.")
+        for task in mark(store, list(task_ids), "skipped", today()):
+            click.echo(f"Skipped: {task.title[:70]}.")
+
+
+@click.command(name="undo")
+@db_option
+def undo_command() -> None:
+    """Take back the last planner done or planner skip."""
+    with open_store() as store:
+        for task in undo(store):
+            click.echo(f"Back to {task.status}: {task.title[:70]}.")
 
 
 @click.command()
 @click.option("--week", is_flag=True, help="Only the next seven days.")
-@click.option("--rebalance", is_flag=True, help="Spread overdue work over the days left.")
+@click.option("--rebalance", is_flag=True, help="Lay the plan out again now (missed work moves forward on its own).")
 @click.option(
     "--ics",
     "ics_file",
@@ -231,7 +253,9 @@ def plan(week: bool, rebalance: bool, ics_file: str | None, force: bool, as_json
     start = today()
     with open_store() as store:
         if rebalance:
-            _report(replan(store, start, rebalance=True))
+            _report(replan(store, start))
+        elif not store.read_only:
+            catch_up(store, start)
         if ics_file == "-":
             click.echo(calendar_document(store, start, days=7 if week else None)[0], nl=False)
             return

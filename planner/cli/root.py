@@ -24,6 +24,7 @@ SUBCOMMANDS = {
     "plan": "planner.cli.plan_commands:plan",
     "done": "planner.cli.plan_commands:done",
     "skip": "planner.cli.plan_commands:skip",
+    "undo": "planner.cli.plan_commands:undo_command",
 }
 
 

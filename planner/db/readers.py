@@ -10,7 +10,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
-from planner.plan.agenda import Agenda, agenda_for
+from planner.plan.agenda import Agenda, Missed, agenda_for
 from planner.plan.records import DEFAULT_BUDGET, WEEKDAYS, Budget, Interview, Task
 
 TASK_COLUMNS = "id, key, round, kind, title, minutes, due, status, interview_id, question_id"
@@ -54,7 +54,30 @@ def read_agenda(conn: sqlite3.Connection, day: date) -> Agenda:
         f"SELECT {TASK_COLUMNS} FROM plan_tasks WHERE due <= ? AND (due = ? OR status = 'planned') ORDER BY due, id",
         (day.isoformat(), day.isoformat()),
     )
-    return agenda_for(day, [task_from_row(row) for row in rows], read_interviews(conn), read_budget(conn))
+    tasks = [task_from_row(row) for row in rows]
+    logged = conn.execute("SELECT COALESCE(SUM(minutes), 0) FROM practice_log WHERE done_on = ?", (day.isoformat(),))
+    return agenda_for(day, tasks, read_interviews(conn), read_budget(conn), logged.fetchone()[0], _missed(conn, day))
+
+
+def _missed(conn: sqlite3.Connection, day: date) -> Missed | None:
+    """The missed work the plan moved forward on day, from the last re-plan's report."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'plan_report'").fetchone()
+    missed = json.loads(row[0]).get("missed") if row else None
+    if not missed or missed["day"] != day.isoformat():
+        return None
+    return Missed(missed["minutes"], tuple(date.fromisoformat(d) for d in missed["to"]), missed["dropped_minutes"])
+
+
+def has_missed_work(path: Path, today: date) -> bool:
+    """Whether work planned before today is still open: the plan must flow it forward first."""
+    conn = read_only(path)
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM plan_tasks WHERE status = 'planned' AND due < ? LIMIT 1", (today.isoformat(),)
+        )
+        return row.fetchone() is not None
+    finally:
+        conn.close()
 
 
 def read_only(path: Path) -> sqlite3.Connection:

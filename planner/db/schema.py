@@ -151,12 +151,56 @@ def _story_terms(db: Database) -> None:
     )
 
 
+def _task_ids_never_reused(db: Database) -> None:
+    # A task's id is what `planner done ID` acts on, so it must never be given to other work:
+    # AUTOINCREMENT keeps a deleted id from coming back. And removing an interview no longer takes
+    # its done work with it (SET NULL, not CASCADE). SQLite changes a table by rebuilding it; with
+    # foreign keys off, so that dropping the old table leaves the practice log's links alone, which
+    # only works outside a transaction (hence this step runs outside one, and can run again).
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            conn.execute("DROP TABLE IF EXISTS plan_tasks_new")
+            conn.execute(
+                """
+                CREATE TABLE plan_tasks_new (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL,           -- names the work, so work done is not planned again
+                    interview_id INTEGER REFERENCES interviews(id) ON DELETE SET NULL,
+                    round TEXT NOT NULL,
+                    question_id TEXT,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    minutes INTEGER NOT NULL,
+                    due TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'skipped')),
+                    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+                )
+                """
+            )
+            columns = "id, key, interview_id, round, question_id, kind, title, minutes, due, status, created_at"
+            conn.execute(f"INSERT INTO plan_tasks_new ({columns}) SELECT {columns} FROM plan_tasks")
+            conn.execute("DROP TABLE plan_tasks")
+            conn.execute("ALTER TABLE plan_tasks_new RENAME TO plan_tasks")
+            conn.execute("CREATE INDEX plan_tasks_due ON plan_tasks(due)")
+            conn.execute("CREATE INDEX plan_tasks_key ON plan_tasks(key)")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"rebuilding plan_tasks would break {len(broken)} links")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
 SCHEMA_STEPS = [
     ("0001_initial", _initial),
     ("0002_story_search", _story_search),
     ("0003_inert_text", _inert_text),
     ("0004_story_terms", _story_terms),
+    ("0005_task_ids_never_reused", _task_ids_never_reused),
 ]
+# Steps that manage their own transaction (see each one for why).
+OUTSIDE_TRANSACTION = {"0005_task_ids_never_reused"}
 MIGRATION_NAMES = [name for name, _ in SCHEMA_STEPS]
 
 

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, read_only, task_from_row
-from planner.db.schema import MIGRATION_NAMES, SCHEMA_STEPS
+from planner.db.schema import MIGRATION_NAMES, OUTSIDE_TRANSACTION, SCHEMA_STEPS
 from planner.errors import BUSY_TIMEOUT_SECONDS, UserError
 from planner.paths import default_database_path
 from planner.plan.records import Budget, Interview, Task
@@ -30,7 +30,7 @@ TERMS_VERSION_KEY = "terms_version"
 
 migrations = Migrations("planner")
 for _name, _step in SCHEMA_STEPS:
-    migrations(name=_name)(_step)
+    migrations(name=_name, transactional=_name not in OUTSIDE_TRANSACTION)(_step)
 
 
 def _create_private_file(path: Path) -> None:
@@ -358,25 +358,45 @@ class Store:
             raise UserError(f"there is no task {task_id}; `planner agenda` shows the ids of today's tasks")
         return found[0]
 
-    def replace_plan(self, tasks: Iterable[Task], *, from_day: date, drop_overdue: bool) -> None:
-        """Swap the planned (not done, not skipped) tasks from from_day on, and optionally the overdue
-        ones, for tasks; done and skipped work stays as history."""
+    def apply_plan(self, tasks: Iterable[Task]) -> None:
+        """Make the planned tasks those given, matched by key: a task still wanted keeps its id and is
+        moved or changed in place, a new one is added (with an id never used before), and one no
+        longer wanted is retired. Done and skipped work is left as it is."""
+        fields = ("round", "kind", "title", "minutes", "due", "interview_id", "question_id")
         with self.transaction():
-            self.db.execute(
-                "DELETE FROM plan_tasks WHERE status = 'planned' AND (due >= ? OR ?)",
-                [from_day.isoformat(), drop_overdue],
-            )
-            self.db.conn.executemany(
-                "INSERT INTO plan_tasks (key, interview_id, round, question_id, kind, title, minutes, due)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (t.key, t.interview_id, t.round, t.question_id, t.kind, t.title, t.minutes, t.due.isoformat())
-                    for t in tasks
-                ],
-            )
+            current: dict[str, Task] = {}
+            for task in self.planned_tasks():
+                if task.key in current:  # a duplicate left by an older planner
+                    self.db.execute("DELETE FROM plan_tasks WHERE id = ?", [task.id])
+                else:
+                    current[task.key] = task
+            wanted = {task.key: task for task in tasks}
+            for key, task in current.items():
+                if key not in wanted:
+                    self.db.execute("DELETE FROM plan_tasks WHERE id = ?", [task.id])
+            for key, task in wanted.items():
+                values = [task.round, task.kind, task.title, task.minutes, task.due.isoformat(), task.interview_id,
+                          task.question_id]  # fmt: skip
+                if key not in current:
+                    self.db.execute(
+                        f"INSERT INTO plan_tasks (key, {', '.join(fields)}) VALUES (?, {', '.join('?' * len(fields))})",
+                        [key, *values],
+                    )
+                elif any(getattr(current[key], name) != getattr(task, name) for name in fields):
+                    assignments = ", ".join(f"{name} = ?" for name in fields)
+                    self.db.execute(f"UPDATE plan_tasks SET {assignments} WHERE id = ?", [*values, current[key].id])
 
-    def set_status(self, task_id: int, status: str, *, minutes: int | None, on: date) -> Task:
-        """Mark a task done (logging the minutes spent) or skipped."""
+    def done_days(self) -> dict[str, date]:
+        """The key of every task done, with the day it was done."""
+        rows = self.db.execute(
+            "SELECT t.key, COALESCE(MAX(l.done_on), t.due) FROM plan_tasks t"
+            " LEFT JOIN practice_log l ON l.task_id = t.id WHERE t.status = 'done' GROUP BY t.id"
+        )
+        return {key: date.fromisoformat(day) for key, day in rows}
+
+    def set_status(self, task_id: int, status: str, *, minutes: int | None, on: date | None) -> Task:
+        """Mark a task done (logging the minutes spent, its own unless given, on the day `on`),
+        skipped, or planned again."""
         with self.transaction():
             task = self.task(task_id)
             self.db.execute("UPDATE plan_tasks SET status = ? WHERE id = ?", [status, task_id])
@@ -384,9 +404,15 @@ class Store:
             if status == "done":
                 self.db.execute(
                     "INSERT INTO practice_log (task_id, round, question_id, minutes, done_on) VALUES (?, ?, ?, ?, ?)",
-                    [task_id, task.round, task.question_id, minutes or task.minutes, on.isoformat()],
+                    [task_id, task.round, task.question_id, minutes or task.minutes, (on or task.due).isoformat()],
                 )
         return self.task(task_id)
+
+    def progress(self, task_id: int) -> tuple[str, int | None, str | None]:
+        """A task's status, and the minutes and ISO day logged for it (None when not done)."""
+        task = self.task(task_id)
+        row = self.db.execute("SELECT minutes, done_on FROM practice_log WHERE task_id = ?", [task_id]).fetchone()
+        return (task.status, *(row or (None, None)))
 
     def minutes_logged(self, on: date) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(minutes), 0) FROM practice_log WHERE done_on = ?", [on.isoformat()])

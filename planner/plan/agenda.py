@@ -46,6 +46,8 @@ def task_json(task: Task, today: date) -> dict[str, Any]:
         "due": task.due.isoformat(),
         "status": task.status,
         "overdue": is_overdue(task, today),
+        "question_id": task.question_id,
+        "interview_id": task.interview_id,
     }
 
 
@@ -57,12 +59,29 @@ def task_line(task: Task, today: date) -> str:
     return f"  {mark} {task.id:>4}  {short:<10} {task.minutes:>3}m  {task.title[:70]}{late}"
 
 
+class Missed(NamedTuple):
+    """Work missed on earlier days that the plan moved forward on a day."""
+
+    minutes: int  # placed again
+    to: tuple[date, ...]  # the days it went to
+    dropped_minutes: int  # no longer fitting before its round
+
+    def note(self) -> str:
+        days = ", ".join(f"{day:%a %d %b}" for day in self.to)
+        text = f"Missed work moved forward: {self.minutes} min, to {days}." if self.minutes else ""
+        if self.dropped_minutes:
+            text += f" {self.dropped_minutes} min of it was dropped: no longer needed, or no room before its round."
+        return text.strip()
+
+
 class Agenda(NamedTuple):
     day: date
     budget_minutes: int
     overdue: tuple[Task, ...]
     due: tuple[Task, ...]  # the day's own tasks, whatever their status
     interviews: tuple[Countdown, ...]
+    logged_minutes: int = 0  # the minutes logged as done on the day
+    missed: Missed | None = None  # missed work moved forward on the day
 
     @property
     def tasks(self) -> tuple[Task, ...]:
@@ -74,7 +93,7 @@ class Agenda(NamedTuple):
 
     @property
     def done_minutes(self) -> int:
-        return sum(t.minutes for t in self.due if t.status == "done")
+        return self.logged_minutes
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +105,12 @@ class Agenda(NamedTuple):
             "interviews": [
                 {"company": c.company, "date": c.day.isoformat(), "days_left": c.days_left} for c in self.interviews
             ],
+            "missed": self.missed
+            and {
+                "minutes": self.missed.minutes,
+                "to": [day.isoformat() for day in self.missed.to],
+                "dropped_minutes": self.missed.dropped_minutes,
+            },
         }
 
     def to_text(self) -> str:
@@ -93,6 +118,8 @@ class Agenda(NamedTuple):
             f"{day_label(self.day)}  {self.planned_minutes} min to do, {self.done_minutes} done,"
             f" budget {self.budget_minutes}"
         ]
+        if self.missed:
+            lines.append(self.missed.note())
         for heading, tasks in (("Overdue", self.overdue), ("Today", self.due)):
             if tasks:
                 lines += ["", heading, *(task_line(t, self.day) for t in tasks)]
@@ -105,7 +132,14 @@ class Agenda(NamedTuple):
         return "\n".join(lines) + "\n"
 
 
-def agenda_for(day: date, tasks: list[Task], interviews: list[Interview], budget: Budget) -> Agenda:
+def agenda_for(
+    day: date,
+    tasks: list[Task],
+    interviews: list[Interview],
+    budget: Budget,
+    logged_minutes: int = 0,
+    missed: Missed | None = None,
+) -> Agenda:
     overdue = tuple(sorted((t for t in tasks if is_overdue(t, day)), key=lambda t: (t.due, t.id)))
     due = tuple(sorted((t for t in tasks if t.due == day), key=lambda t: t.id))
     countdowns = []
@@ -114,7 +148,7 @@ def agenda_for(day: date, tasks: list[Task], interviews: list[Interview], budget
         if ahead:
             countdowns.append(Countdown(interview.company, min(ahead), (min(ahead) - day).days))
     countdowns.sort(key=lambda c: (c.day, c.company))
-    return Agenda(day, budget.minutes_on(day), overdue, due, tuple(countdowns))
+    return Agenda(day, budget.minutes_on(day), overdue, due, tuple(countdowns), logged_minutes, missed)
 
 
 def agenda_report(agenda: Agenda | None, day: date, as_json: bool) -> str:

@@ -22,6 +22,11 @@ def interview_date(text: str, today: date, what: str = "the date") -> date:
     return day
 
 
+def is_held(interview: Interview, today: date) -> bool:
+    """Whether every round of the interview is behind us: it is history now."""
+    return max(interview.dates) < today
+
+
 def checked_interview(
     interview_id: int,
     company: str,

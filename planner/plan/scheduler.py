@@ -1,22 +1,28 @@
 """The study plan: interviews, catalogue, daily budget, work done and today in; dated tasks out. Pure.
 
 How a plan is laid out:
+- Anchored work first, counted back from each round's date, so that a later change elsewhere does
+  not move it: the day before a technical or behavioral round is kept light (one short review),
+  and each round's full-length timed mock sits on the latest study day in the final stretch before
+  it (the recruiter screen, a short call, keeps its own day and the day before as study days).
+- Concept questions come back after 1, 3 and 7 days, those studied before this plan included.
 - Each round's question bank is a stream of tasks, easiest first and topics interleaved. The
-  recruiter-screen stream belongs to one interview (its research is about that company); the others
-  are shared, since a solved coding drill serves every interview.
-- Each day's minutes are shared among the streams whose round is still ahead, in proportion to the
-  round's weight divided by the study days left before it: a round due sooner gets more now. A
-  running balance carries what a stream was owed but could not use to later days.
-- Full-length timed mocks open in the last third before their round; the day before the technical
-  and behavioral rounds is kept light (a short review), while the recruiter screen, a short call, takes
-  its own preparation up to the day before; concept questions come back after 1, 3 and 7 days.
-- Whatever does not fit before its round is reported, with the minutes missing.
+  recruiter-screen stream belongs to one interview (its research is about that company) and is
+  done before that screen's mock; the others are shared, since a solved coding drill serves every
+  interview. Each day's minutes are shared among the streams whose round is still ahead, in
+  proportion to the round's weight divided by the study days left before it; a round only a few
+  days away takes what it needs first. A running balance carries what a stream was owed but could
+  not use to later days.
+- Once a bank is worked through, its questions come round again (hardest first) as second passes.
+- What does not fit before its round is reported, with the minutes missing.
+
+Work already done or skipped is never planned again; the same inputs give the same plan, so
+laying it out again with nothing changed changes nothing.
 """
 
 import bisect
-import math
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -26,8 +32,11 @@ from planner.plan.records import Budget, Interview, Task
 REVIEW_DAYS = (1, 3, 7)
 REVIEW_MINUTES = 5
 LIGHT_REVIEW_MINUTES = 20
+MOCK_WINDOW_DAYS = 10  # a round's mock sits within this many days before it
+URGENT_DAYS = 3  # a round this close takes its preparation before any other
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
 SCREEN = "recruiter-screen"
+CONCEPTS = "ml-concepts"
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
 _LEVELS = {"easy": 0, "medium": 1, "hard": 2, None: 1}
 
@@ -39,9 +48,9 @@ class Plan:
     left_out: tuple[str, ...] = ()
 
 
-# A question waiting to be planned: its task key, the question, and the company it is for (the
-# recruiter screen's research) or None (work that serves every interview).
-_Item = tuple[str, Question, str | None]
+# A question waiting to be planned: its task key, the question, its title, and whether it is a
+# second pass (which, left out, is no loss worth reporting).
+_Item = tuple[str, Question, str, bool]
 
 
 @dataclass
@@ -52,12 +61,23 @@ class _Stream:
     weight: int
     interviews: list[Interview]
     items: deque[_Item]
+    again: deque[_Item]  # second passes, planned once the first pass is through
     balance: float = 0.0
 
     def deadline(self, day: date) -> tuple[date, Interview] | None:
         """The next date this round is held after day, and for which interview."""
         ahead = sorted((i.round_date(self.round), i.id, i) for i in self.interviews if i.round_date(self.round) > day)
         return (ahead[0][0], ahead[0][2]) if ahead else None
+
+    def last_day(self, held: date, today: date) -> date:
+        """The last day this stream's work may be done for a round held on `held`: the recruiter
+        screen's preparation comes before its mock, the day before the screen (unless that is today)."""
+        return max(held - timedelta(1), today + timedelta(1)) if self.round == SCREEN else held
+
+    def next_item(self) -> _Item | None:
+        if not self.items and self.again:
+            self.items, self.again = self.again, deque()
+        return self.items[0] if self.items else None
 
 
 def _interleave(questions: list[Question], group: Callable[[Question], str | None]) -> list[Question]:
@@ -82,21 +102,32 @@ def _title(question: Question, company: str | None = None) -> str:
     return f"{_VERBS[question.round]}: {question.text}"
 
 
-def _streams(interviews: list[Interview], catalog: Catalog, done: frozenset[str]) -> list[_Stream]:
+def _streams(interviews: list[Interview], catalog: Catalog, finished: Container[str]) -> list[_Stream]:
     streams = []
     for round_ in catalog.rounds:
         if round_.slug in SHARED_ROUNDS:
             group = (lambda q: q.topic) if round_.slug != "behavioral" else (lambda q: q.themes[0])
-            shared: list[_Item] = [(q.id, q, None) for q in _interleave(list(round_.questions), group)]
+            ordered = _interleave(list(round_.questions), group)
+            first: list[_Item] = [(q.id, q, _title(q), False) for q in ordered]
+            # Second passes, hardest first: the questions that most repay another go.
+            hardest = sorted(ordered, key=lambda q: -_LEVELS[q.difficulty])
+            again: list[_Item] = [(f"{q.id}:again", q, f"Again, {_title(q)}", True) for q in hardest]
             streams.append(
-                _Stream(round_.slug, round_.weight, list(interviews), deque(i for i in shared if i[0] not in done))
+                _Stream(
+                    round_.slug,
+                    round_.weight,
+                    list(interviews),
+                    deque(i for i in first if i[0] not in finished),
+                    deque(i for i in again if i[0] not in finished),
+                )
             )
         else:
             for interview in interviews:
-                own: list[_Item] = [(f"{interview.id}:{q.id}", q, interview.company) for q in round_.questions]
-                streams.append(
-                    _Stream(round_.slug, round_.weight, [interview], deque(i for i in own if i[0] not in done))
-                )
+                own: list[_Item] = [
+                    (f"{interview.id}:{q.id}", q, _title(q, interview.company), False) for q in round_.questions
+                ]
+                items = deque(i for i in own if i[0] not in finished)
+                streams.append(_Stream(round_.slug, round_.weight, [interview], items, deque()))
     return streams
 
 
@@ -104,12 +135,12 @@ def _streams(interviews: list[Interview], catalog: Catalog, done: frozenset[str]
 class _Day:
     day: date
     free: int
-    tasks: list = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
 
     def place(self, task: Task) -> bool:
         if task.minutes > self.free:
             return False
-        self.tasks.append(task)
+        self.tasks.append(task._replace(due=self.day))
         self.free -= task.minutes
         return True
 
@@ -119,11 +150,16 @@ def build_plan(
     catalog: Catalog,
     budget: Budget,
     today: date,
-    done: frozenset[str] = frozenset(),
+    finished: Container[str] = frozenset(),
     spent_today: int = 0,
+    studied: Mapping[str, date] | None = None,
 ) -> Plan:
-    """Lay out the work from today up to each interview's rounds. `done` holds task keys already
-    done or skipped; `spent_today` the minutes already used today."""
+    """Lay out the work from today up to each interview's rounds.
+
+    finished: the keys of tasks done or skipped, never planned again; studied: the keys of concept
+    drills done, with the day each was done, whose reviews are still to come; spent_today: the
+    minutes already used today."""
+    studied = studied or {}
     interviews = [i for i in interviews if any(i.round_date(s) > today for s in catalog.slugs)]
     if not interviews:
         return Plan(())
@@ -137,81 +173,79 @@ def build_plan(
         if day.day in round_days:
             day.free = 0  # an interview day is for the interview
     light = {d.day for d in days if d.day + timedelta(1) in round_days}
-    study_days_before = _counter([d.day for d in days if d.free and d.day not in light])
-
-    streams = _streams(interviews, catalog, done)
-    concepts = next(s for s in streams if s.round == "ml-concepts")
-    mocks = _mocks(interviews, catalog, today, done)
-    left_out: list[str] = []
-    reviews: list[tuple[date, Task]] = []
-    short = 0
-
     for day in days:
         if day.day in light:
-            _place_light_reviews(day, interviews, catalog, done)
+            _place_light_reviews(day, interviews, catalog, finished)
+    study_days_before = _counter([d.day for d in days if d.free and d.day not in light])
+    unplaced_mocks = _place_mocks(days, light, interviews, catalog, finished)
+    left_out = [task.title for task in unplaced_mocks]
+    short = sum(task.minutes for task in unplaced_mocks)
+
+    streams = _streams(interviews, catalog, finished)
+    concepts = next(s for s in streams if s.round == CONCEPTS)
+    reviews = _reviews_of_studied(studied, finished, catalog, concepts, today)
+
+    round_dates = sorted({i.round_date(s) for i in interviews for s in catalog.slugs})
+    allowance = 0.0
+    for number, day in enumerate(days):
         # Spaced reviews first: they are short and their timing is the point of them.
         for release, task in sorted(reviews, key=lambda r: (r[0], r[1].key)):
-            if release <= day.day < task.due and day.place(task._replace(due=day.day)):
+            if release <= day.day < task.due and day.place(task):
                 reviews.remove((release, task))
                 concepts.balance -= task.minutes
         if day.day in light or not day.free:
             continue
-        for opens, task in list(mocks):
-            if opens <= day.day < task.due and day.place(task._replace(due=day.day)):
-                mocks.remove((opens, task))
-                break  # one full mock a day is plenty
-        active = [(s, ahead) for s in streams if s.items and (ahead := s.deadline(day.day))]
+        active = [(s, ahead) for s in streams if s.next_item() and (ahead := s.deadline(day.day))]
+        active = [(s, ahead) for s, ahead in active if day.day < s.last_day(ahead[0], today)]
         if not active:
             continue
+        allowance += day.free * _pace(days[number:], light, round_dates, streams)
         pull = {id(s): s.weight / max(1, study_days_before(day.day, ahead[0])) for s, ahead in active}
         total_pull = sum(pull.values())
         for stream, _ in active:
             stream.balance += day.free * pull[id(stream)] / total_pull
         while True:
-            fitting = [(s, ahead) for s, ahead in active if s.items and s.items[0][1].minutes <= day.free]
+            # A round only days away takes what it needs whatever the pace.
+            fitting = [
+                (s, a)
+                for s, a in active
+                if (item := s.next_item())
+                and item[1].minutes <= day.free
+                and (item[1].minutes <= allowance or (a[0] - day.day).days <= URGENT_DAYS)
+            ]
             if not fitting:
                 break
-            stream, (round_date, interview) = max(fitting, key=lambda pair: pair[0].balance)
-            key, question, company = stream.items.popleft()
-            task = Task(
-                key,
-                question.round,
-                question.kind,
-                _title(question, company),
-                question.minutes,
-                day.day,
-                interview.id,
-                question.id,
+            # A round only days away takes its preparation first; otherwise the stream owed most.
+            stream, (round_date, interview) = max(
+                fitting, key=lambda pair: ((pair[1][0] - day.day).days <= URGENT_DAYS, pair[0].balance)
             )
-            day.place(task)
+            allowance -= stream.items[0][1].minutes
+            key, question, title, _ = stream.items.popleft()
+            owner = interview.id if stream.round not in SHARED_ROUNDS else None
+            day.place(Task(key, question.round, question.kind, title, question.minutes, day.day, owner, question.id))
             stream.balance -= question.minutes
-            if question.round == "ml-concepts":
-                for after in REVIEW_DAYS:
-                    review = Task(
-                        f"{key}:review{after}",
-                        question.round,
-                        "review",
-                        f"Recall (day {after}): {question.text}",
-                        REVIEW_MINUTES,
-                        round_date,
-                        interview.id,
-                        question.id,
-                    )
-                    if review.key not in done:
-                        reviews.append((day.day + timedelta(after), review))
+            if question.round == CONCEPTS and not key.endswith(":again"):
+                reviews += _reviews(key, question, day.day, round_date, finished)
 
     for stream in streams:
-        if stream.items:
-            short += sum(item[1].minutes for item in stream.items)
-            hard = sum(item[1].difficulty == "hard" for item in stream.items)
+        first_pass = [item for item in stream.items if not item[3]]
+        if first_pass:
+            short += sum(item[1].minutes for item in first_pass)
+            hard = sum(item[1].difficulty == "hard" for item in first_pass)
             name = catalog.round(stream.round).name
             whose = f" for {stream.interviews[0].company}" if stream.round not in SHARED_ROUNDS else ""
-            left_out.append(f"{len(stream.items)} {name} tasks{whose}" + (f" ({hard} hard)" if hard else ""))
-    for _, task in mocks:
-        short += task.minutes
-        left_out.append(task.title)
+            left_out.append(f"{len(first_pass)} {name} tasks{whose}" + (f" ({hard} hard)" if hard else ""))
     tasks = tuple(task for day in days for task in day.tasks)
     return Plan(tasks, short, tuple(left_out))
+
+
+def _pace(ahead: list[_Day], light: set[date], round_dates: list[date], streams: list[_Stream]) -> float:
+    """The share of a day's minutes to use so that the work left is spread evenly up to the next
+    round, rather than done at once with empty weeks before the round, when they matter most."""
+    nearest = next(held for held in round_dates if held > ahead[0].day)
+    room = sum(d.free for d in ahead if d.day < nearest and d.day not in light)
+    work = sum(item[1].minutes for s in streams for item in (*s.items, *s.again))
+    return min(1.0, work / room) if room else 1.0
 
 
 def _counter(study_days: list[date]) -> Callable[[date, date], int]:
@@ -223,29 +257,39 @@ def _counter(study_days: list[date]) -> Callable[[date, date], int]:
     return between
 
 
-def _mocks(interviews: list[Interview], catalog: Catalog, today: date, done: frozenset[str]) -> list[tuple[date, Task]]:
-    """One timed mock per interview and round, open in the last third of the time before the round."""
-    mocks = []
+def _place_mocks(
+    days: list[_Day], light: set[date], interviews: list[Interview], catalog: Catalog, finished: Container[str]
+) -> list[Task]:
+    """Put each round's timed mock on the latest study day with room in the final stretch before the
+    round, nearest round first, one mock a day where possible; returns the mocks that found no day."""
+    by_day = {d.day: d for d in days}
+    wanted = []
     for interview in interviews:
         for round_ in catalog.rounds:
             held = interview.round_date(round_.slug)
             key = f"{interview.id}:mock:{round_.slug}"
-            if held <= today or key in done:
-                continue
-            title = f"Mock {round_.name} for {interview.company}: {round_.minutes} minutes, timed, as on the day"
-            # The last study day before the round is kept light, so a mock is due the day before that.
-            task = Task(key, round_.slug, "mock", title, round_.minutes, held - timedelta(1), interview.id)
-            window = (held - today).days
-            mocks.append((held - timedelta(math.ceil(window / 3)), task))
-    return mocks
+            if held > days[0].day and key not in finished:
+                title = f"Mock {round_.name} for {interview.company}: {round_.minutes} minutes, timed, as on the day"
+                wanted.append((held, Task(key, round_.slug, "mock", title, round_.minutes, held, interview.id)))
+    unplaced = []
+    for held, task in sorted(wanted, key=lambda pair: (pair[0], pair[1].key)):
+        window = [
+            by_day[day]
+            for n in range(1, MOCK_WINDOW_DAYS + 1)
+            if (day := held - timedelta(n)) in by_day and day not in light
+        ]  # latest first
+        without_mock = [d for d in window if not any(t.kind == "mock" for t in d.tasks)]
+        if not any(d.place(task) for d in without_mock) and not any(d.place(task) for d in window):
+            unplaced.append(task)
+    return unplaced
 
 
-def _place_light_reviews(day: _Day, interviews: list[Interview], catalog: Catalog, done: frozenset[str]) -> None:
+def _place_light_reviews(day: _Day, interviews: list[Interview], catalog: Catalog, finished: Container[str]) -> None:
     tomorrow = day.day + timedelta(1)
     for interview in interviews:
         held = [r for r in catalog.rounds if interview.round_date(r.slug) == tomorrow]
         key = f"{interview.id}:light:{tomorrow.isoformat()}"
-        if not held or key in done or not day.free:
+        if not held or key in finished or not day.free:
             continue
         names = [r.name for r in held]
         title = (
@@ -253,3 +297,35 @@ def _place_light_reviews(day: _Day, interviews: list[Interview], catalog: Catalo
             " skim the tips, your notes, two stories aloud"
         )
         day.place(Task(key, held[0].slug, "review", title, min(LIGHT_REVIEW_MINUTES, day.free), day.day, interview.id))
+
+
+def _reviews(
+    key: str, question: Question, studied_on: date, before: date, finished: Container[str]
+) -> list[tuple[date, Task]]:
+    """The spaced reviews of a concept studied on a day, each with the day it may first be done;
+    due before the concept round `before`."""
+    return [
+        (
+            studied_on + timedelta(after),
+            Task(f"{key}:review{after}", question.round, "review", f"Recall (day {after}): {question.text}",
+                 REVIEW_MINUTES, before, None, question.id),
+        )
+        for after in REVIEW_DAYS
+        if f"{key}:review{after}" not in finished
+    ]  # fmt: skip
+
+
+def _reviews_of_studied(
+    studied: Mapping[str, date], finished: Container[str], catalog: Catalog, concepts: _Stream, today: date
+) -> list[tuple[date, Task]]:
+    """The reviews still to come of the concepts studied before today, aimed at the next concept round."""
+    ahead = concepts.deadline(today)
+    if ahead is None:
+        return []
+    questions = {q.id: q for q in catalog.round(CONCEPTS).questions}
+    return [
+        review
+        for key, studied_on in sorted(studied.items())
+        if key in questions
+        for review in _reviews(key, questions[key], studied_on, ahead[0], finished)
+    ]

@@ -86,7 +86,7 @@ class PlanScreen(PlannerScreen):
     def action_rebalance(self) -> None:
         day = self.app.today
         self.app.in_background(
-            lambda store: replan(store, day, rebalance=True),
+            lambda store: replan(store, day),
             lambda plan: f"Plan laid out again: {len(plan.tasks)} tasks ahead.",
         )
 

@@ -13,6 +13,7 @@ from planner.catalog.rounds import load_catalog
 from planner.db.readers import read_agenda
 from planner.plan.agenda import Agenda
 from planner.plan.records import Task
+from planner.plan.replan import catch_up, mark
 from planner.tui.base import PlannerScreen, data_table
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
@@ -40,7 +41,11 @@ class TodayScreen(PlannerScreen):
 
     @work(thread=True, exclusive=True, group="today", exit_on_error=False)
     def reload(self) -> None:
-        agenda = self.app.reading(lambda conn: read_agenda(conn, self.app.today))
+        today = self.app.today
+        agenda = self.app.reading(lambda conn: read_agenda(conn, today))
+        if agenda.overdue:  # missed work: moved forward within the budget, then read again
+            self.app.with_store(lambda store: None if store.read_only else catch_up(store, today))
+            agenda = self.app.reading(lambda conn: read_agenda(conn, today))
         self.app.call_from_thread(self._show, agenda)
 
     def _show(self, agenda: Agenda) -> None:
@@ -67,6 +72,8 @@ class TodayScreen(PlannerScreen):
             f"{agenda.day:%A %d %B %Y}   {agenda.planned_minutes} min to do, {agenda.done_minutes} done,"
             f" budget {agenda.budget_minutes}" + (f"   │ {ahead}" if ahead else "")
         )
+        if agenda.missed:
+            summary += f"\n{agenda.missed.note()}"
         if not agenda.tasks:
             summary += (
                 "\n\nNothing planned today."
@@ -89,7 +96,7 @@ class TodayScreen(PlannerScreen):
         day = self.app.today
         verb = "Done" if status == "done" else "Skipped"
         self.app.in_background(
-            lambda store: store.set_status(task.id, status, minutes=minutes, on=day),
+            lambda store: mark(store, [task.id], status, day, minutes)[0],
             lambda saved: f"{verb}: {saved.title[:60]}",
         )
 
