@@ -183,7 +183,9 @@ def build_plan(
 
     streams = _streams(interviews, catalog, finished)
     concepts = next(s for s in streams if s.round == CONCEPTS)
-    reviews = _reviews_of_studied(studied, finished, catalog, concepts, today)
+    # A review serves every concept round still ahead: it is due before the last of them.
+    last_concept_round = max(i.round_date(CONCEPTS) for i in interviews)
+    reviews = _reviews_of_studied(studied, finished, catalog, today, last_concept_round)
 
     round_dates = sorted({i.round_date(s) for i in interviews for s in catalog.slugs})
     allowance = 0.0
@@ -216,7 +218,7 @@ def build_plan(
             if not fitting:
                 break
             # A round only days away takes its preparation first; otherwise the stream owed most.
-            stream, (round_date, interview) = max(
+            stream, (_, interview) = max(
                 fitting, key=lambda pair: ((pair[1][0] - day.day).days <= URGENT_DAYS, pair[0].balance)
             )
             allowance -= stream.items[0][1].minutes
@@ -225,7 +227,7 @@ def build_plan(
             day.place(Task(key, question.round, question.kind, title, question.minutes, day.day, owner, question.id))
             stream.balance -= question.minutes
             if question.round == CONCEPTS and not key.endswith(":again"):
-                reviews += _reviews(key, question, day.day, round_date, finished)
+                reviews += _reviews(key, question, day.day, last_concept_round, finished)
 
     for stream in streams:
         first_pass = [item for item in stream.items if not item[3]]
@@ -316,16 +318,15 @@ def _reviews(
 
 
 def _reviews_of_studied(
-    studied: Mapping[str, date], finished: Container[str], catalog: Catalog, concepts: _Stream, today: date
+    studied: Mapping[str, date], finished: Container[str], catalog: Catalog, today: date, before: date
 ) -> list[tuple[date, Task]]:
-    """The reviews still to come of the concepts studied before today, aimed at the next concept round."""
-    ahead = concepts.deadline(today)
-    if ahead is None:
+    """The reviews still to come of the concepts studied before today, due before the round `before`."""
+    if before <= today:
         return []
     questions = {q.id: q for q in catalog.round(CONCEPTS).questions}
     return [
         review
         for key, studied_on in sorted(studied.items())
         if key in questions
-        for review in _reviews(key, questions[key], studied_on, ahead[0], finished)
+        for review in _reviews(key, questions[key], studied_on, before, finished)
     ]
