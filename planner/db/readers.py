@@ -51,7 +51,8 @@ def task_from_row(row: tuple) -> Task:
 
 def read_agenda(conn: sqlite3.Connection, day: date) -> Agenda:
     rows = conn.execute(
-        f"SELECT {TASK_COLUMNS} FROM plan_tasks WHERE due <= ? AND (due = ? OR status = 'planned') ORDER BY due, id",
+        f"SELECT {TASK_COLUMNS} FROM plan_tasks"
+        " WHERE due <= ? AND ((due = ? AND status != 'retired') OR status = 'planned') ORDER BY due, id",
         (day.isoformat(), day.isoformat()),
     )
     tasks = [task_from_row(row) for row in rows]

@@ -153,7 +153,8 @@ def _story_terms(db: Database) -> None:
 
 def _task_ids_never_reused(db: Database) -> None:
     # A task's id is what `planner done ID` acts on, so it must never be given to other work:
-    # AUTOINCREMENT keeps a deleted id from coming back. And removing an interview no longer takes
+    # AUTOINCREMENT keeps a deleted id from coming back, and work the plan retires keeps its row (and
+    # its id) with the status 'retired'. And removing an interview no longer takes
     # its done work with it (SET NULL, not CASCADE). SQLite changes a table by rebuilding it; with
     # foreign keys off, so that dropping the old table leaves the practice log's links alone, which
     # only works outside a transaction (hence this step runs outside one, and can run again).
@@ -174,7 +175,9 @@ def _task_ids_never_reused(db: Database) -> None:
                     title TEXT NOT NULL,
                     minutes INTEGER NOT NULL,
                     due TEXT NOT NULL,
-                    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'done', 'skipped')),
+                    -- retired: work the plan no longer needs, kept so that its id is its own should it return
+                    status TEXT NOT NULL DEFAULT 'planned'
+                        CHECK (status IN ('planned', 'done', 'skipped', 'retired')),
                     created_at TEXT NOT NULL DEFAULT (datetime('now'))
                 )
                 """

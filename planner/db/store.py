@@ -334,8 +334,8 @@ class Store:
         return [task_from_row(row) for row in rows]
 
     def tasks(self) -> list[Task]:
-        """Every task, done and skipped ones included."""
-        return self._tasks("1")
+        """Every task of the plan, done and skipped ones included (not those it retired)."""
+        return self._tasks("status != 'retired'")
 
     def planned_tasks(self) -> list[Task]:
         """The work still to do, overdue included."""
@@ -343,11 +343,11 @@ class Store:
 
     def tasks_from(self, day: date) -> list[Task]:
         """The work still to do, and whatever is due from day on."""
-        return self._tasks("status = 'planned' OR due >= ?", [day.isoformat()])
+        return self._tasks("status = 'planned' OR (due >= ? AND status != 'retired')", [day.isoformat()])
 
     def finished_tasks(self) -> list[Task]:
         """Done and skipped tasks: the history a new plan keeps."""
-        return self._tasks("status != 'planned'")
+        return self._tasks("status IN ('done', 'skipped')")
 
     def overdue_tasks(self, today: date) -> list[Task]:
         return self._tasks("status = 'planned' AND due < ?", [today.isoformat()])
@@ -356,27 +356,29 @@ class Store:
         found = self._tasks("id = ?", [task_id])
         if not found:
             raise UserError(f"there is no task {task_id}; `planner agenda` shows the ids of today's tasks")
+        if found[0].status == "retired":
+            raise UserError(f"task {task_id} was retired: the plan no longer needs it (its round passed, or it moved)")
         return found[0]
 
     def apply_plan(self, tasks: Iterable[Task]) -> None:
         """Make the planned tasks those given, matched by key: a task still wanted keeps its id and is
-        moved or changed in place, a new one is added (with an id never used before), and one no
-        longer wanted is retired. Done and skipped work is left as it is."""
-        fields = ("round", "kind", "title", "minutes", "due", "interview_id", "question_id")
+        moved or changed in place, new work gets an id never used before, and work no longer wanted
+        is retired, keeping its id should it be wanted again. Done and skipped work is left as it is."""
+        fields = ("round", "kind", "title", "minutes", "due", "interview_id", "question_id", "status")
         with self.transaction():
             current: dict[str, Task] = {}
-            for task in self.planned_tasks():
+            for task in self._tasks("status IN ('planned', 'retired')"):
                 if task.key in current:  # a duplicate left by an older planner
                     self.db.execute("DELETE FROM plan_tasks WHERE id = ?", [task.id])
                 else:
                     current[task.key] = task
-            wanted = {task.key: task for task in tasks}
+            wanted = {task.key: task._replace(status="planned") for task in tasks}
             for key, task in current.items():
-                if key not in wanted:
-                    self.db.execute("DELETE FROM plan_tasks WHERE id = ?", [task.id])
+                if key not in wanted and task.status == "planned":
+                    self.db.execute("UPDATE plan_tasks SET status = 'retired' WHERE id = ?", [task.id])
             for key, task in wanted.items():
-                values = [task.round, task.kind, task.title, task.minutes, task.due.isoformat(), task.interview_id,
-                          task.question_id]  # fmt: skip
+                values = [getattr(task, name) for name in fields]
+                values[fields.index("due")] = task.due.isoformat()
                 if key not in current:
                     self.db.execute(
                         f"INSERT INTO plan_tasks (key, {', '.join(fields)}) VALUES (?, {', '.join('?' * len(fields))})",

@@ -33,6 +33,7 @@ class SuggestScreen(PlannerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.ranked: list[Suggestion] = []
+        self.mapping_all = False  # showing every prompt of the bank rather than one prompt's ranking
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="suggest-inputs"):
@@ -51,10 +52,15 @@ class SuggestScreen(PlannerScreen):
         self.query_one("#prompt", Input).focus()
 
     def reload(self) -> None:
-        self._rank()
+        if self.mapping_all:
+            self.action_all_prompts()
+        else:
+            self._rank()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._rank()
+        if event.input.id == "prompt":
+            self.mapping_all = False
+        self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(OptionList).focus()
@@ -103,6 +109,7 @@ class SuggestScreen(PlannerScreen):
             options.highlighted = 0
 
     def action_all_prompts(self) -> None:
+        self.mapping_all = True
         self._map_all_prompts(self._company())
 
     @work(thread=True, exclusive=True, group="suggest", exit_on_error=False)
