@@ -169,3 +169,50 @@ def test_weekdays_are_set_at_once_and_cleared(run):
     assert (week["sat"], week["sun"], week["mon"]) == (180, 30, 60)
     assert run("config", "set", "weekdays", "none").exit_code == 0
     assert json.loads(run("config", "show", "--json").stdout)["week"]["sat"] == 60
+
+
+def test_several_tasks_are_checked_off_at_once_and_undo_takes_them_back(run, db_path):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    first, second, third = agenda(run)["tasks"][:3]
+    before = db_path.read_bytes()
+    result = run("done", str(first["id"]), str(second["id"]), "999")
+    assert result.exit_code == 1 and "there is no task 999" in result.stderr
+    assert db_path.read_bytes() == before, "all or none"
+    assert run("done", str(first["id"]), str(second["id"])).exit_code == 0
+    assert run("skip", str(third["id"])).exit_code == 0
+    assert run("undo").stdout == f"Back to planned: {third['title'][:70]}.\n"
+    statuses = {t["id"]: t["status"] for t in agenda(run)["tasks"]}
+    assert (statuses[first["id"]], statuses[second["id"]], statuses[third["id"]]) == ("done", "done", "planned")
+    assert run("undo").exit_code == 1, "one undo, not a history"
+
+
+def test_the_header_counts_the_minutes_logged(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    task = agenda(run)["tasks"][0]
+    run("done", str(task["id"]), "--minutes", "50")
+    assert agenda(run)["done_minutes"] == 50
+    assert "50 done" in run("agenda").stdout
+
+
+def test_every_task_names_its_question_and_its_interview(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15", "--round", "screen=2026-12-01")
+    tasks = [t for d in json.loads(run("plan", "--json").stdout)["days"] for t in d["tasks"]]
+    assert {"question_id", "interview_id"} <= set(tasks[0])
+    drills = [t for t in tasks if t["round"] == "ml-coding" and t["kind"] == "drill"]
+    assert drills and all(t["interview_id"] is None and t["question_id"] for t in drills)
+    mocks = [t for t in tasks if t["kind"] == "mock"]
+    assert mocks and all(t["interview_id"] == 1 and t["question_id"] is None for t in mocks)
+    screen = [t for t in tasks if t["round"] == "recruiter-screen" and t["kind"] != "mock"]
+    assert screen and all(t["interview_id"] == 1 for t in screen)
+
+
+def test_a_held_interview_is_history(run, monkeypatch):
+    run("interview", "add", "Acme", "--date", "2026-12-01")
+    run("interview", "add", "Globex", "--date", "2026-12-20")
+    monkeypatch.setenv("PLANNER_TODAY", "2026-12-03")
+    listed = run("interview", "list").stdout
+    assert "Acme on Tue 01 Dec 2026, held" in listed and "in -2 days" not in listed
+    assert [i["held"] for i in json.loads(run("interview", "list", "--json").stdout)] == [True, False]
+    plan = json.loads(run("plan", "--json").stdout)
+    assert not any("Acme" in line for line in plan["left_out"])
+    assert all(t["interview_id"] != 1 for d in plan["days"] for t in d["tasks"] if t["status"] == "planned")
