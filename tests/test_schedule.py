@@ -85,18 +85,20 @@ def test_mocks_sit_in_the_final_stretch_and_the_eve_of_a_round_is_light(planned,
 
 
 @settings(max_examples=40, deadline=None)
-@given(interviews(), budgets, st.integers(20, 200))
-def test_another_interview_does_not_move_a_nearer_ones_mocks(planned, budget, later):
-    last = max(i.round_date(s) for i in planned for s in SLUGS)
-    another = Interview(9, "Later", last + timedelta(later))
+@given(interviews(), budgets, st.integers(1, 150))
+def test_a_new_interview_does_not_move_the_mocks_of_those_before_it(planned, budget, days_ahead):
+    another = Interview(9, "Later", TODAY + timedelta(days_ahead))
 
     def mocks(plan, interview_id):
         return {t.key: t.due for t in plan.tasks if t.kind == "mock" and t.interview_id == interview_id}
 
     before = build_plan(planned, CATALOG, budget, TODAY)
     after = build_plan([*planned, another], CATALOG, budget, TODAY)
+    # The new interview's own day, and the light day before it, are taken from study whatever it does.
+    taken = {another.day, another.day - timedelta(1)}
     for interview in planned:
-        assert mocks(after, interview.id) == mocks(before, interview.id)
+        kept = {key: day for key, day in mocks(before, interview.id).items() if day not in taken}
+        assert kept.items() <= mocks(after, interview.id).items()
 
 
 @settings(max_examples=40, deadline=None)

@@ -263,7 +263,7 @@ def _place_mocks(
     days: list[_Day], light: set[date], interviews: list[Interview], catalog: Catalog, finished: Container[str]
 ) -> list[Task]:
     """Put each round's timed mock on the latest study day with room in the final stretch before the
-    round, nearest round first, one mock a day where possible; returns the mocks that found no day."""
+    round, one mock a day where possible; returns the mocks that found no day."""
     by_day = {d.day: d for d in days}
     wanted = []
     for interview in interviews:
@@ -274,7 +274,8 @@ def _place_mocks(
                 title = f"Mock {round_.name} for {interview.company}: {round_.minutes} minutes, timed, as on the day"
                 wanted.append((held, Task(key, round_.slug, "mock", title, round_.minutes, held, interview.id)))
     unplaced = []
-    for held, task in sorted(wanted, key=lambda pair: (pair[0], pair[1].key)):
+    # The interview added first places its mocks first: a new interview never moves an older one's.
+    for held, task in sorted(wanted, key=lambda pair: (pair[1].interview_id or 0, pair[0], pair[1].key)):
         window = [
             by_day[day]
             for n in range(1, MOCK_WINDOW_DAYS + 1)
