@@ -149,6 +149,9 @@ async def test_the_rounds_screen_follows_the_selection(db_path):
         await pilot.press("down")
         await pilot.pause()
         assert app.screen.query_one(Markdown).source.startswith("# ML coding · 45 min")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "*Outline:* " in app.screen.query_one(Markdown).source
 
 
 async def test_every_binding_has_an_id_for_the_keymap(db_path):

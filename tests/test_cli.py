@@ -82,3 +82,11 @@ def test_the_version_is_the_installed_package_version(run):
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"planner, version {version('planner')}\n"
+
+
+def test_a_round_shows_each_questions_outline(run):
+    from planner.catalog.rounds import load_catalog
+
+    first = load_catalog().round("ml-concepts").questions[0]
+    shown = " ".join(run("rounds", "concepts").stdout.split())
+    assert f"Outline: {' '.join(first.outline.split())}" in shown

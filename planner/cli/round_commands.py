@@ -21,6 +21,8 @@ def _print_round(round_: Round) -> None:
         themes = f" [{', '.join(question.themes)}]" if question.themes else ""
         click.echo(f"  {question.id} ({question.minutes} min{level}){themes}")
         click.echo(wrap(question.text, "      "))
+        if question.outline:
+            click.echo(wrap(f"Outline: {question.outline}", "        "))
 
 
 @click.command()

@@ -19,6 +19,8 @@ def round_markdown(round_: Round) -> str:
         facts = [f"{question.minutes} min", question.difficulty or "", ", ".join(question.themes)]
         detail = " · ".join(fact for fact in facts if fact)
         lines.append(f"- {question.text} *({detail}; `{question.id}`)*")
+        if question.outline:
+            lines.append(f"  - *Outline:* {question.outline}")
     return "\n".join(lines)
 
 
