@@ -5,8 +5,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from planner.catalog.rounds import load_catalog
-from planner.plan.records import Budget, Interview
-from planner.plan.scheduler import MOCK_WINDOW_DAYS, REVIEW_DAYS, SHARED_ROUNDS, build_plan
+from planner.plan.records import Budget, Interview, Recall
+from planner.plan.scheduler import FINAL_STRETCH_DAYS, FIRST_REVIEW_DAYS, MOCK_WINDOW_DAYS, SHARED_ROUNDS, build_plan
 from tests.conftest import TODAY
 
 CATALOG = load_catalog()
@@ -119,7 +119,7 @@ def test_what_does_not_fit_is_reported_with_the_minutes_missing(planned, budget)
         assert plan.tasks == () and plan.short_minutes > 0
 
 
-def test_a_roomy_plan_covers_every_round_and_reviews_concepts_on_days_1_3_7():
+def test_a_roomy_plan_covers_every_round_and_reviews_each_concept_after_study_and_before_the_round():
     planned = [Interview(1, "Acme", TODAY + timedelta(60))]
     plan = build_plan(planned, CATALOG, Budget(daily=240), TODAY)
     assert {t.round for t in plan.tasks} == set(SLUGS)
@@ -129,14 +129,13 @@ def test_a_roomy_plan_covers_every_round_and_reviews_concepts_on_days_1_3_7():
         for t in plan.tasks
         if t.round == "ml-concepts" and t.kind == "drill" and not t.key.endswith(":again")
     }
+    reviews = defaultdict(list)
     for review in (t for t in plan.tasks if t.kind == "review" and t.round == "ml-concepts"):
-        gap = (review.due - first_study[review.question_id]).days
-        assert any(gap >= after for after in REVIEW_DAYS)
-    reviewed = defaultdict(int)
-    for review in plan.tasks:
-        if review.kind == "review" and review.round == "ml-concepts":
-            reviewed[review.question_id] += 1
-    assert max(reviewed.values()) == len(REVIEW_DAYS)
+        assert review.due >= first_study[review.question_id] + timedelta(FIRST_REVIEW_DAYS)
+        reviews[review.question_id].append(review.due)
+    held = planned[0].day
+    for question_id in first_study:
+        assert any(held - timedelta(FINAL_STRETCH_DAYS) <= day < held for day in reviews[question_id]), question_id
 
 
 def test_easier_items_come_before_harder_ones():
@@ -183,16 +182,22 @@ def test_done_work_is_not_planned_again():
     assert not done & {t.key for t in again.tasks}
 
 
-def test_concepts_studied_before_keep_their_reviews():
+def test_a_studied_question_comes_back_when_the_memory_model_says_and_before_its_round():
     interview = [Interview(1, "Acme", TODAY + timedelta(30))]
-    concept = CATALOG.round("ml-concepts").questions[0].id
-    studied = {concept: TODAY - timedelta(2)}
-    plan = build_plan(
-        interview, CATALOG, Budget(daily=60), TODAY, finished={concept, f"{concept}:review1"}, studied=studied
-    )
-    reviews = {t.key: t.due for t in plan.tasks if t.question_id == concept}
-    assert set(reviews) == {f"{concept}:review3", f"{concept}:review7"}
-    assert reviews[f"{concept}:review3"] >= TODAY + timedelta(1)
+    concept, coding = CATALOG.round("ml-concepts").questions[0], CATALOG.round("ml-coding").questions[0]
+    memory = {
+        concept.id: Recall(TODAY + timedelta(4), TODAY + timedelta(9), 2, False),
+        coding.id: Recall(TODAY + timedelta(1), TODAY + timedelta(3), 1, True),
+    }
+    plan = build_plan(interview, CATALOG, Budget(daily=60), TODAY, finished={concept.id, coding.id}, memory=memory)
+    reviews = {t.key: t for t in plan.tasks if t.question_id in memory and t.kind == "review"}
+    held = interview[0].day
+    assert reviews[f"{concept.id}:recall3"].due >= TODAY + timedelta(4)
+    assert held - timedelta(FINAL_STRETCH_DAYS) <= reviews[f"{concept.id}:final:{held}"].due < held
+    assert reviews[f"{coding.id}:recall2"].minutes == coding.minutes, "a weak coding question is worked again"
+    strong = {coding.id: memory[coding.id]._replace(weak=False, fresh_until=held)}
+    plan = build_plan(interview, CATALOG, Budget(daily=60), TODAY, finished={coding.id}, memory=strong)
+    assert not [t for t in plan.tasks if t.question_id == coding.id and t.kind == "review"]
 
 
 def test_a_bank_shorter_than_the_time_is_spread_to_the_end_with_second_passes():

@@ -206,13 +206,23 @@ def config_show(as_json: bool) -> None:
 @click.command()
 @click.argument("task_ids", type=ROW_ID, metavar="ID...", nargs=-1, required=True)
 @click.option("--minutes", type=click.IntRange(1, MAX_DAILY_MINUTES), help="The time it really took (one task).")
+@click.option(
+    "--rating",
+    type=click.Choice(["again", "hard", "good", "easy"]),
+    default="good",
+    show_default=True,
+    help="How well you knew it: again (not at all), hard, good, easy. Sets when it comes back.",
+)
 @db_option
-def done(task_ids: tuple[int, ...], minutes: int | None) -> None:
-    """Check tasks off (their ids are in the agenda): planner done 3 4 5. planner undo takes it back."""
+def done(task_ids: tuple[int, ...], minutes: int | None, rating: str) -> None:
+    """Check tasks off (their ids are in the agenda): planner done 3 4 5. planner undo takes it back.
+
+    A question you rate comes back when the memory model says you are about to forget it, and
+    once more before its round if it would not be fresh on the day."""
     if minutes and len(task_ids) > 1:
         raise UserError("--minutes is the time one task took: give one ID with it")
     with open_store() as store:
-        for task in mark(store, list(task_ids), "done", today(), minutes):
+        for task in mark(store, list(task_ids), "done", today(), minutes, rating):
             click.echo(f"Done: {task.title[:70]} ({minutes or task.minutes} min).")
 
 
@@ -231,7 +241,7 @@ def skip(task_ids: tuple[int, ...]) -> None:
 def undo_command() -> None:
     """Take back the last planner done or planner skip."""
     with open_store() as store:
-        for task in undo(store):
+        for task in undo(store, today()):
             click.echo(f"Back to {task.status}: {task.title[:70]}.")
 
 

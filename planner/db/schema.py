@@ -195,12 +195,36 @@ def _task_ids_never_reused(db: Database) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _memory(db: Database) -> None:
+    # What the candidate remembers of each question (an FSRS memory state, see plan/memory.py) and
+    # every self-rated review that made it so.
+    db.executescript(
+        """
+        CREATE TABLE memory (
+            question_id TEXT PRIMARY KEY,
+            card TEXT NOT NULL,                  -- the FSRS memory state, as JSON
+            reviews INTEGER NOT NULL,
+            last_rating TEXT NOT NULL
+        );
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            task_id INTEGER REFERENCES plan_tasks(id) ON DELETE SET NULL,
+            rating TEXT NOT NULL CHECK (rating IN ('again', 'hard', 'good', 'easy')),
+            reviewed_on TEXT NOT NULL
+        );
+        CREATE INDEX review_log_task ON review_log(task_id);
+        """
+    )
+
+
 SCHEMA_STEPS = [
     ("0001_initial", _initial),
     ("0002_story_search", _story_search),
     ("0003_inert_text", _inert_text),
     ("0004_story_terms", _story_terms),
     ("0005_task_ids_never_reused", _task_ids_never_reused),
+    ("0006_memory", _memory),
 ]
 # Steps that manage their own transaction (see each one for why).
 OUTSIDE_TRANSACTION = {"0005_task_ids_never_reused"}

@@ -410,6 +410,35 @@ class Store:
                 )
         return self.task(task_id)
 
+    def memory(self) -> dict[str, tuple[str, int, str]]:
+        """Each studied question's memory state (JSON), number of reviews and last rating."""
+        rows = self.db.execute("SELECT question_id, card, reviews, last_rating FROM memory")
+        return {question_id: (card, reviews, rating) for question_id, card, reviews, rating in rows}
+
+    def remember(self, question_id: str, state: tuple[str, int, str] | None) -> None:
+        """Set a question's memory state (None: forget it, as never studied)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM memory WHERE question_id = ?", [question_id])
+            if state is not None:
+                self.db.execute(
+                    "INSERT INTO memory (question_id, card, reviews, last_rating) VALUES (?, ?, ?, ?)",
+                    [question_id, *state],
+                )
+
+    def log_review(self, question_id: str, task_id: int, rating: str, on: date) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO review_log (question_id, task_id, rating, reviewed_on) VALUES (?, ?, ?, ?)",
+                [question_id, task_id, rating, on.isoformat()],
+            )
+
+    def unlog_review(self, task_id: int) -> None:
+        """Take back the last review logged for a task."""
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM review_log WHERE id = (SELECT MAX(id) FROM review_log WHERE task_id = ?)", [task_id]
+            )
+
     def progress(self, task_id: int) -> tuple[str, int | None, str | None]:
         """A task's status, and the minutes and ISO day logged for it (None when not done)."""
         task = self.task(task_id)

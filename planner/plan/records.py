@@ -55,3 +55,13 @@ class Task(NamedTuple):
     question_id: str | None = None
     id: int = 0
     status: str = "planned"
+
+
+class Recall(NamedTuple):
+    """What the memory model says of a studied question: when to review it next, and until when it
+    stays fresh (its predicted recall at least the target)."""
+
+    next_review: date
+    fresh_until: date
+    reviews: int  # how many times it has been reviewed
+    weak: bool  # its last rating was again or hard

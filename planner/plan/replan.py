@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from planner.catalog.rounds import load_catalog
 from planner.errors import UserError
 from planner.plan.records import Interview, Task
-from planner.plan.scheduler import CONCEPTS, Plan, build_plan
+from planner.plan.scheduler import MEMORY_ROUNDS, Plan, build_plan
 
 if TYPE_CHECKING:  # the store pulls in sqlite-utils, which readers of a plan do not need
     from planner.db.store import Store
@@ -24,9 +24,10 @@ def replan(store: Store, today: date) -> Plan:
     wanted keeps its id; work missed on earlier days is placed again from today, within the budget;
     work for a round that has passed is retired. With nothing changed, nothing changes."""
     with store.transaction():
+        from planner.plan.memory import recall_of
+
         finished = store.finished_tasks()
-        done_days = store.done_days()
-        concepts = {q.id for q in load_catalog().round(CONCEPTS).questions}
+        memory = {qid: recall_of(card, reviews, rating) for qid, (card, reviews, rating) in store.memory().items()}
         spent_today = sum(t.minutes for t in finished if t.due == today and t.status == "done")
         plan = build_plan(
             store.interviews(),
@@ -35,7 +36,8 @@ def replan(store: Store, today: date) -> Plan:
             today,
             finished={t.key for t in finished},
             spent_today=max(spent_today, store.minutes_logged(today)),
-            studied={key: day for key, day in done_days.items() if key in concepts},
+            memory=memory,
+            today_as_planned={t.key for t in store.planned_tasks() if t.due == today},
         )
         store.apply_plan(plan.tasks)
         report = store.setting(PLAN_REPORT, {})
@@ -102,26 +104,57 @@ def change_budget(store: Store, changes: dict[str, str], today: date) -> Plan:
         return replan(store, today)
 
 
-def mark(store: Store, task_ids: list[int], status: str, today: date, minutes: int | None = None) -> list[Task]:
-    """Check tasks off (done, with the minutes it took) or skip them, all or none; `undo` takes the
-    whole change back."""
+def mark(
+    store: Store,
+    task_ids: list[int],
+    status: str,
+    today: date,
+    minutes: int | None = None,
+    rating: str = "good",
+) -> list[Task]:
+    """Check tasks off (done, with the minutes it took, and for a question, how well it went:
+    again, hard, good or easy) or skip them, all or none; `undo` takes the whole change back."""
+    from planner.plan.memory import RATINGS, reviewed
+
+    if rating not in RATINGS:
+        raise UserError(f"rate a question again, hard, good or easy, not {rating!r}")
     with store.transaction():
-        before = [(task_id, *store.progress(task_id)) for task_id in dict.fromkeys(task_ids)]
-        marked = [store.set_status(task_id, status, minutes=minutes, on=today) for task_id, *_ in before]
-        store.save_setting(LAST_CHANGE, [[task_id, *state] for task_id, *state in before])
+        memory = store.memory()
+        change = []
+        marked = []
+        for task_id in dict.fromkeys(task_ids):
+            state = store.progress(task_id)
+            task = store.set_status(task_id, status, minutes=minutes, on=today)
+            rated = status == "done" and task.question_id is not None and task.round in MEMORY_ROUNDS
+            before = memory.get(task.question_id) if task.question_id else None
+            if rated and task.question_id:
+                card = reviewed(before[0] if before else None, rating, today)
+                memory[task.question_id] = (card, (before[1] if before else 0) + 1, rating)
+                store.remember(task.question_id, memory[task.question_id])
+                store.log_review(task.question_id, task_id, rating, today)
+            change.append([task_id, *state, list(before) if before else None, rated])
+            marked.append(task)
+        store.save_setting(LAST_CHANGE, change)
+        if any(rated for *_, rated in change):
+            replan(store, today)  # the ratings decide when the questions come back
     return marked
 
 
-def undo(store: Store) -> list[Task]:
-    """Take back the last done or skip, as it was before; the change taken back cannot be taken back
-    again."""
+def undo(store: Store, today: date) -> list[Task]:
+    """Take back the last done or skip, as it was before, memory of the question included; the
+    change taken back cannot be taken back again."""
     with store.transaction():
         change = store.setting(LAST_CHANGE)
         if not change:
             raise UserError("nothing to undo: planner done and planner skip can be taken back, once each")
-        restored = [
-            store.set_status(task_id, status, minutes=minutes, on=date.fromisoformat(on) if on else None)
-            for task_id, status, minutes, on in change
-        ]
+        restored = []
+        for task_id, status, minutes, on, memory_before, rated in reversed(change):
+            task = store.set_status(task_id, status, minutes=minutes, on=date.fromisoformat(on) if on else None)
+            if rated and task.question_id:
+                store.remember(task.question_id, tuple(memory_before) if memory_before else None)
+                store.unlog_review(task_id)
+            restored.append(task)
         store.save_setting(LAST_CHANGE, None)
-    return restored
+        if any(rated for *_, rated in change):
+            replan(store, today)
+    return restored[::-1]

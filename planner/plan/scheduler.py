@@ -5,7 +5,11 @@ How a plan is laid out:
   not move it: the day before a technical or behavioral round is kept light (one short review),
   and each round's full-length timed mock sits on the latest study day in the final stretch before
   it (the recruiter screen, a short call, keeps its own day and the day before as study days).
-- Concept questions come back after 1, 3 and 7 days, those studied before this plan included.
+- Studied questions come back when the memory model (FSRS, see plan/memory.py) says so, and once
+  more in the final stretch before their round when their predicted recall on the round's day
+  would be under the target: every concept, and the coding and design questions rated weak.
+  A concept not studied yet is given a review two days after it is planned (what a "good" rating
+  brings) and one in the final stretch.
 - Each round's question bank is a stream of tasks, easiest first and topics interleaved. The
   recruiter-screen stream belongs to one interview (its research is about that company) and is
   done before that screen's mock; the others are shared, since a solved coding drill serves every
@@ -27,14 +31,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.catalog.rounds import Catalog, Question
-from planner.plan.records import Budget, Interview, Task
+from planner.plan.records import Budget, Interview, Recall, Task
 
-REVIEW_DAYS = (1, 3, 7)
-REVIEW_MINUTES = 5
+FIRST_REVIEW_DAYS = 2  # when a question first rated good comes back
+FINAL_STRETCH_DAYS = 5  # the last review before a round falls within this many days of it
+REVIEW_MINUTES = 5  # to recall a concept; a coding or design question is worked again in full
 LIGHT_REVIEW_MINUTES = 20
 MOCK_WINDOW_DAYS = 10  # a round's mock sits within this many days before it
 URGENT_DAYS = 3  # a round this close takes its preparation before any other
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
+MEMORY_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")  # whose questions the memory model follows
 SCREEN = "recruiter-screen"
 CONCEPTS = "ml-concepts"
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
@@ -152,14 +158,15 @@ def build_plan(
     today: date,
     finished: Container[str] = frozenset(),
     spent_today: int = 0,
-    studied: Mapping[str, date] | None = None,
+    memory: Mapping[str, Recall] | None = None,
+    today_as_planned: Container[str] = frozenset(),
 ) -> Plan:
     """Lay out the work from today up to each interview's rounds.
 
-    finished: the keys of tasks done or skipped, never planned again; studied: the keys of concept
-    drills done, with the day each was done, whose reviews are still to come; spent_today: the
-    minutes already used today."""
-    studied = studied or {}
+    finished: the keys of tasks done or skipped, never planned again; memory: what the memory model
+    says of each studied question; spent_today: the minutes already used today; today_as_planned:
+    the keys of the drills planned for today, which stay today while they fit, so that checking
+    one off never shuffles the rest of the day."""
     interviews = [i for i in interviews if any(i.round_date(s) > today for s in catalog.slugs)]
     if not interviews:
         return Plan(())
@@ -183,9 +190,13 @@ def build_plan(
 
     streams = _streams(interviews, catalog, finished)
     concepts = next(s for s in streams if s.round == CONCEPTS)
-    # A review serves every concept round still ahead: it is due before the last of them.
-    last_concept_round = max(i.round_date(CONCEPTS) for i in interviews)
-    reviews = _reviews_of_studied(studied, finished, catalog, today, last_concept_round)
+    questions = {q.id: q for r in catalog.rounds for q in r.questions}
+    reviews = [
+        review
+        for question_id, recall in sorted((memory or {}).items())
+        if question_id in questions
+        for review in _reviews(questions[question_id], recall, interviews, today, finished)
+    ]
 
     round_dates = sorted({i.round_date(s) for i in interviews for s in catalog.slugs})
     allowance = 0.0
@@ -206,6 +217,17 @@ def build_plan(
         total_pull = sum(pull.values())
         for stream, _ in active:
             stream.balance += day.free * pull[id(stream)] / total_pull
+        if number == 0 and today_as_planned:
+            # Today keeps the drills it was given, as if picked again, and only a round days away
+            # adds to them.
+            for stream, _ in active:
+                for pinned in [item for item in stream.items if item[0] in today_as_planned]:
+                    if day.place(_drill(stream, pinned, day.day)):
+                        stream.items.remove(pinned)
+                        stream.balance -= pinned[1].minutes
+                        allowance -= pinned[1].minutes
+                        reviews += _forecast_reviews(pinned, memory, interviews, day.day, today, finished)
+            active = [(s, ahead) for s, ahead in active if (ahead[0] - day.day).days <= URGENT_DAYS]
         while True:
             # A round only days away takes what it needs whatever the pace.
             fitting = [
@@ -221,13 +243,11 @@ def build_plan(
             stream, (_, interview) = max(
                 fitting, key=lambda pair: ((pair[1][0] - day.day).days <= URGENT_DAYS, pair[0].balance)
             )
-            allowance -= stream.items[0][1].minutes
-            key, question, title, _ = stream.items.popleft()
-            owner = interview.id if stream.round not in SHARED_ROUNDS else None
-            day.place(Task(key, question.round, question.kind, title, question.minutes, day.day, owner, question.id))
-            stream.balance -= question.minutes
-            if question.round == CONCEPTS and not key.endswith(":again"):
-                reviews += _reviews(key, question, day.day, last_concept_round, finished)
+            chosen = stream.items.popleft()
+            allowance -= chosen[1].minutes
+            day.place(_drill(stream, chosen, day.day))
+            stream.balance -= chosen[1].minutes
+            reviews += _forecast_reviews(chosen, memory, interviews, day.day, today, finished)
 
     for stream in streams:
         first_pass = [item for item in stream.items if not item[3]]
@@ -239,6 +259,29 @@ def build_plan(
             left_out.append(f"{len(first_pass)} {name} tasks{whose}" + (f" ({hard} hard)" if hard else ""))
     tasks = tuple(task for day in days for task in day.tasks)
     return Plan(tasks, short, tuple(left_out))
+
+
+def _forecast_reviews(
+    item: _Item,
+    memory: Mapping[str, Recall] | None,
+    interviews: list[Interview],
+    day: date,
+    today: date,
+    finished: Container[str],
+) -> list[tuple[date, Task]]:
+    """The reviews a concept planned for study on day will need, as if rated good then."""
+    key, question = item[0], item[1]
+    if question.round != CONCEPTS or key.endswith(":again") or (memory and key in memory):
+        return []
+    first = Recall(day + timedelta(FIRST_REVIEW_DAYS), day, 1, False)
+    return _reviews(question, first, interviews, today, finished)
+
+
+def _drill(stream: _Stream, item: _Item, day: date) -> Task:
+    """The task that works through a stream's item on day; shared work belongs to no interview."""
+    key, question, title, _ = item
+    owner = stream.interviews[0].id if stream.round not in SHARED_ROUNDS else None
+    return Task(key, question.round, question.kind, title, question.minutes, day, owner, question.id)
 
 
 def _pace(ahead: list[_Day], light: set[date], round_dates: list[date], streams: list[_Stream]) -> float:
@@ -303,31 +346,35 @@ def _place_light_reviews(day: _Day, interviews: list[Interview], catalog: Catalo
 
 
 def _reviews(
-    key: str, question: Question, studied_on: date, before: date, finished: Container[str]
+    question: Question, recall: Recall, interviews: list[Interview], today: date, finished: Container[str]
 ) -> list[tuple[date, Task]]:
-    """The spaced reviews of a concept studied on a day, each with the day it may first be done;
-    due before the concept round `before`."""
-    return [
-        (
-            studied_on + timedelta(after),
-            Task(f"{key}:review{after}", question.round, "review", f"Recall (day {after}): {question.text}",
-                 REVIEW_MINUTES, before, None, question.id),
-        )
-        for after in REVIEW_DAYS
-        if f"{key}:review{after}" not in finished
-    ]  # fmt: skip
-
-
-def _reviews_of_studied(
-    studied: Mapping[str, date], finished: Container[str], catalog: Catalog, today: date, before: date
-) -> list[tuple[date, Task]]:
-    """The reviews still to come of the concepts studied before today, due before the round `before`."""
-    if before <= today:
+    """A studied question's reviews, each with the day it may first be done: when the memory model
+    brings it back, and in the final stretch before the next round it would not reach fresh. A
+    concept always has them; a coding or design question only when rated weak."""
+    if question.round not in MEMORY_ROUNDS or (question.round != CONCEPTS and not recall.weak):
         return []
-    questions = {q.id: q for q in catalog.round(CONCEPTS).questions}
-    return [
-        review
-        for key, studied_on in sorted(studied.items())
-        if key in questions
-        for review in _reviews(key, questions[key], studied_on, before, finished)
+    ahead = sorted({i.round_date(question.round) for i in interviews if i.round_date(question.round) > today})
+    if not ahead:
+        return []
+    if question.round == CONCEPTS:
+        minutes, title = REVIEW_MINUTES, f"Recall: {question.text}"
+    else:
+        minutes, title = question.minutes, f"Again, it was hard: {_title(question)}"
+
+    def review(key: str, due: date) -> Task:
+        return Task(key, question.round, "review", title, minutes, due, None, question.id)
+
+    # The final review before the nearest round it would not reach fresh; once done, the memory
+    # model says whether a later round needs one of its own.
+    stale = [held for held in ahead if recall.fresh_until < held]
+    finals = [
+        (held - timedelta(FINAL_STRETCH_DAYS), review(f"{question.id}:final:{held.isoformat()}", held))
+        for held in stale[:1]
+        if f"{question.id}:final:{held.isoformat()}" not in finished
     ]
+    # When the model's own review day falls in a final stretch, that stretch's review is the one.
+    covered = any(opens <= recall.next_review < task.due for opens, task in finals)
+    key = f"{question.id}:recall{recall.reviews + 1}"
+    if recall.next_review < ahead[-1] and not covered and key not in finished:
+        return [(max(today, recall.next_review), review(key, ahead[-1])), *finals]
+    return finals
