@@ -11,7 +11,10 @@ the plan catches up, the agenda is read, work is checked off. Printed per candid
 - reviews lost: reviews of a studied concept that vanished while its round was ahead (want 0);
 - mocks in window: mocks planned within their window before the round, of all planned (want 100%);
 - last 3 weeks used: the share of the budget planned in the three weeks before each interview;
-- agenda over budget: the most minutes a morning agenda held beyond the day's budget (want 0).
+- agenda over budget: the most minutes a morning agenda held beyond the day's budget (want 0);
+- recall on the day: the mean predicted recall of the studied concepts on each interview's day, with
+  the reviews the plan set (after the candidate's own ratings), and with the fixed reviews after 1,
+  3 and 7 days that planner used before, for the same concepts studied on the same days.
 """
 
 import random
@@ -24,6 +27,7 @@ sys.path.append(str(Path(__file__).resolve().parent.parent))  # an installed pla
 
 from planner.db.readers import read_agenda  # noqa: E402
 from planner.db.store import Store  # noqa: E402
+from planner.plan.memory import recall_on, reviewed  # noqa: E402
 from planner.plan.records import Interview  # noqa: E402
 from planner.plan.replan import catch_up, change_budget, mark, save_interview  # noqa: E402
 from planner.plan.scheduler import MOCK_WINDOW_DAYS  # noqa: E402
@@ -37,6 +41,11 @@ def live(seed: int, folder: Path) -> dict[str, float]:
     ids: dict[int, str] = {}
     id_of: dict[str, int] = {}
     figures = {"ids_changed": 0, "reviews_lost": 0, "mocks": 0, "mocks_in_window": 0, "over_budget": 0}
+    recall_planned: list[float] = []
+    recall_fixed: list[float] = []
+    reviews_planned: list[int] = []
+    reviews_fixed: list[int] = []
+    first_studied: dict[str, date] = {}
     planned_last_weeks = budget_last_weeks = 0
     miss_rate, pace = rng.uniform(0.1, 0.4), rng.uniform(0.6, 1.0)
     with Store.open(path) as store:
@@ -47,9 +56,19 @@ def live(seed: int, folder: Path) -> dict[str, float]:
             save_interview(store, Interview(0, f"Co{number}", START + timedelta(weeks * 7), None, screen), START)
         last = max(i.day for i in store.interviews())
         reviews_seen: set[str] = set()
-        for offset in range((last - START).days):
+        for offset in range((last - START).days + 1):
             today = START + timedelta(offset)
             catch_up(store, today)
+            for interview in store.interviews():
+                if interview.round_date("ml-concepts") == today:
+                    for question_id, (card, reviews, _) in store.memory().items():
+                        if question_id in first_studied and question_id.startswith("concept-"):
+                            recall_planned.append(recall_on(card, today))
+                            recall_fixed.append(_fixed_spacing_recall(first_studied[question_id], today))
+                            reviews_planned.append(reviews - 1)
+                            reviews_fixed.append(
+                                sum(first_studied[question_id] + timedelta(n) < today for n in (1, 3, 7))
+                            )
             agenda = read_agenda(store.db.conn, today)
             planned = sum(t.minutes for t in agenda.tasks if t.status == "planned")
             figures["over_budget"] = max(figures["over_budget"], planned - agenda.budget_minutes)
@@ -85,7 +104,10 @@ def live(seed: int, folder: Path) -> dict[str, float]:
                     chosen.append(task.id)
                     minutes += task.minutes
             if chosen:
-                mark(store, chosen, "done", today)
+                rating = rng.choices(["again", "hard", "good", "easy"], weights=[1, 2, 6, 1])[0]
+                for task in mark(store, chosen, "done", today, rating=rating):
+                    if task.question_id:
+                        first_studied.setdefault(task.question_id, today)
             if rng.random() < 0.05:
                 ahead = [i for i in interviews if i.day > today + timedelta(7)]
                 if ahead:
@@ -94,27 +116,53 @@ def live(seed: int, folder: Path) -> dict[str, float]:
             if rng.random() < 0.03:
                 change_budget(store, {"budget": str(rng.choice([45, 60, 90, 120]))}, today)
     figures["last_weeks_used"] = planned_last_weeks / budget_last_weeks if budget_last_weeks else float("nan")
+    figures["recall_planned"] = sum(recall_planned) / len(recall_planned) if recall_planned else float("nan")
+    figures["recall_fixed"] = sum(recall_fixed) / len(recall_fixed) if recall_fixed else float("nan")
+    figures["reviews_planned"] = sum(reviews_planned) / len(reviews_planned) if reviews_planned else float("nan")
+    figures["reviews_fixed"] = sum(reviews_fixed) / len(reviews_fixed) if reviews_fixed else float("nan")
     return figures
+
+
+def _fixed_spacing_recall(studied_on: date, held: date) -> float:
+    """The predicted recall on `held` of a question studied on a day and reviewed after 1, 3 and 7
+    days (each rated good), as the fixed spacing planner used before would have had it."""
+    card = reviewed(None, "good", studied_on)
+    for after in (1, 3, 7):
+        if studied_on + timedelta(after) < held:
+            card = reviewed(card, "good", studied_on + timedelta(after))
+    return recall_on(card, held)
 
 
 def main(candidates: int) -> None:
     totals: dict[str, float] = {}
+    everyone = []
     with tempfile.TemporaryDirectory() as folder:
         print(f"{'candidate':<10} {'ids changed':>11} {'reviews lost':>12} {'mocks in window':>16} "
-              f"{'last 3 weeks used':>18} {'agenda over budget':>19}")  # fmt: skip
+              f"{'last 3 weeks used':>18} {'agenda over budget':>19}   recall on the day (reviews each):"
+              " plan / fixed 1-3-7")  # fmt: skip
         for seed in range(1, candidates + 1):
             found = live(seed, Path(folder))
+            everyone.append(found)
             in_window = found["mocks_in_window"] / found["mocks"] if found["mocks"] else 1.0
             print(
                 f"{seed:<10} {found['ids_changed']:>11} {found['reviews_lost']:>12} {in_window:>16.0%} "
                 f"{found['last_weeks_used']:>18.0%} {found['over_budget']:>15} min"
+                f"   {found['recall_planned']:.0%} ({found['reviews_planned']:.1f})"
+                f" / {found['recall_fixed']:.0%} ({found['reviews_fixed']:.1f})"
             )
             for name, value in found.items():
                 totals[name] = totals.get(name, 0) + value
     in_window = totals["mocks_in_window"] / totals["mocks"] if totals["mocks"] else 1.0
+    recalled = [f for f in everyone if f["recall_planned"] == f["recall_planned"]]  # those with a concept round
+
+    def average(name: str) -> float:
+        return sum(f[name] for f in recalled) / len(recalled) if recalled else float("nan")
+
     print(
         f"{'all':<10} {totals['ids_changed']:>11.0f} {totals['reviews_lost']:>12.0f} {in_window:>16.0%} "
         f"{totals['last_weeks_used'] / candidates:>18.0%} {totals['over_budget']:>15.0f} min"
+        f"   {average('recall_planned'):.0%} ({average('reviews_planned'):.1f})"
+        f" / {average('recall_fixed'):.0%} ({average('reviews_fixed'):.1f})"
     )
 
 

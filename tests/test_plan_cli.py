@@ -216,3 +216,37 @@ def test_a_held_interview_is_history(run, monkeypatch):
     plan = json.loads(run("plan", "--json").stdout)
     assert not any("Acme" in line for line in plan["left_out"])
     assert all(t["interview_id"] != 1 for d in plan["days"] for t in d["tasks"] if t["status"] == "planned")
+
+
+def test_readiness_per_round_moves_with_study(run, monkeypatch):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    before = json.loads(run("readiness", "--json").stdout)
+    [acme] = before
+    assert (acme["id"], acme["company"], acme["date"]) == (1, "Acme", "2026-12-15")
+    rounds = {r["slug"]: r for r in acme["rounds"]}
+    assert set(rounds) == {"recruiter-screen", "ml-coding", "ml-concepts", "ml-system-design", "behavioral"}
+    for r in rounds.values():
+        assert r["coverage"] == 0 and r["recall"] is None and r["minutes_done"] == 0
+        assert r["mocks_planned"] >= 0 and r["minutes_planned"] > 0
+    assert 0 < rounds["ml-concepts"]["recall_if_followed"] <= 1
+    concepts = [t for t in agenda(run)["tasks"] if t["round"] == "ml-concepts"]
+    run("done", *(str(t["id"]) for t in concepts), "--rating", "good")
+    after = {r["slug"]: r for r in json.loads(run("readiness", "--json").stdout)[0]["rounds"]}
+    assert after["ml-concepts"]["coverage"] > 0 and 0 < after["ml-concepts"]["recall"] <= 1
+    assert after["ml-concepts"]["minutes_done"] == sum(t["minutes"] for t in concepts)
+    assert "Most to gain" in run("readiness").stdout
+
+
+def test_a_question_rated_again_comes_back_sooner_than_one_rated_easy(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    first, second = [t for t in agenda(run)["tasks"] if t["round"] == "ml-concepts"][:2]
+    run("done", str(first["id"]), "--rating", "again")
+    run("done", str(second["id"]), "--rating", "easy")
+    plan = [t for d in json.loads(run("plan", "--json").stdout)["days"] for t in d["tasks"]]
+
+    def next_review(task):
+        return min(t["due"] for t in plan if t["question_id"] == task["question_id"] and t["kind"] == "review")
+
+    assert next_review(first) < next_review(second)
+    assert next_review(first) <= "2026-11-26"
+    assert run("done", str(first["id"]), "--rating", "meh").exit_code == 2

@@ -307,3 +307,30 @@ def plan(week: bool, rebalance: bool, ics_file: str | None, force: bool, as_json
             click.echo(task_line(t, start))
     if not week:
         _report_shortfall(short_minutes, left_out)
+
+
+@click.command(name="readiness")
+@json_option
+@db_option
+def readiness_command(as_json: bool) -> None:
+    """How ready you are for each round: questions studied, what you would recall on the day (now,
+    and if you follow the plan), mocks and minutes."""
+    from planner.plan.readiness import readiness
+
+    with open_store() as store:
+        found = readiness(store, today())
+    if as_json:
+        emit_json([interview.to_json() for interview in found])
+        return
+    if not found:
+        click.echo('No interviews ahead: planner interview add Acme --date "in 3 weeks"')
+    for interview in found:
+        click.echo(click.style(f"{interview.interview.company}, {day_label(interview.interview.day)}", bold=True))
+        click.echo(f"  {'round':<18} {'studied':>7} {'recall':>7} {'if followed':>11} {'mocks':>6} {'minutes':>12}")
+        for r in interview.rounds:
+            recall = "-" if r.recall is None else f"{r.recall:.0%}"
+            followed = "-" if r.recall_if_followed is None else f"{r.recall_if_followed:.0%}"
+            mocks = f"{r.mocks_done}/{r.mocks_done + r.mocks_planned}"
+            minutes = f"{r.minutes_done}/{r.minutes_done + r.minutes_planned}"
+            click.echo(f"  {r.name:<18} {r.coverage:>7.0%} {recall:>7} {followed:>11} {mocks:>6} {minutes:>12}")
+        click.echo(f"  {interview.advice()}")

@@ -25,6 +25,7 @@ SUBCOMMANDS = {
     "done": "planner.cli.plan_commands:done",
     "skip": "planner.cli.plan_commands:skip",
     "undo": "planner.cli.plan_commands:undo_command",
+    "readiness": "planner.cli.plan_commands:readiness_command",
 }
 
 
