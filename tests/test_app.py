@@ -218,3 +218,45 @@ async def test_the_budget_is_set_in_the_app(db_path):
         await settle(pilot)
     with Store.open(db_path) as store:
         assert store.setting("budget") == {"daily": 90, "weekdays": {"sat": 180}, "days_off": ["sun"]}
+
+
+async def test_a_task_opens_as_a_study_card_with_its_outline_and_takes_a_rating(db_path):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        rows = [table.get_row_at(n) for n in range(table.row_count)]
+        row = next(n for n, cells in enumerate(rows) if cells[2] == "ML concepts")
+        table.move_cursor(row=row)
+        task_id = int(rows[row][1])
+        await pilot.press("enter")
+        await pilot.pause()
+        from planner.tui.study import StudyCard
+
+        card = app.screen
+        assert isinstance(card, StudyCard)
+        await pilot.press("space")
+        await pilot.pause()
+        outline = card.query_one("#card-outline", Markdown).source
+        with Store.open(db_path) as store:
+            question_id = store.task(task_id).question_id
+        assert outline and question_id
+        await pilot.press("1")
+        await settle(pilot)
+        assert not isinstance(app.screen, StudyCard)
+    with Store.open(db_path) as store:
+        assert store.task(task_id).status == "done"
+        assert store.memory()[question_id][2] == "again"
+
+
+async def test_the_readiness_screen_shows_each_round_and_where_work_counts_most(db_path):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("7")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#readiness-rounds", Static).render())
+        assert "Acme" in shown and "ML concepts" in shown and "Most to gain" in shown
+        calendar = str(app.screen.query_one("#readiness-calendar", Static).render())
+        assert calendar.startswith("Minutes a day") and len(calendar.splitlines()) == 8

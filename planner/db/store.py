@@ -445,6 +445,15 @@ class Store:
         row = self.db.execute("SELECT minutes, done_on FROM practice_log WHERE task_id = ?", [task_id]).fetchone()
         return (task.status, *(row or (None, None)))
 
+    def minutes_by_day(self) -> tuple[dict[date, int], dict[date, int]]:
+        """The minutes logged as done on each day, and those planned for each day."""
+        done = self.db.execute("SELECT done_on, SUM(minutes) FROM practice_log GROUP BY done_on")
+        planned = self.db.execute("SELECT due, SUM(minutes) FROM plan_tasks WHERE status = 'planned' GROUP BY due")
+        return (
+            {date.fromisoformat(day): minutes for day, minutes in done},
+            {date.fromisoformat(day): minutes for day, minutes in planned},
+        )
+
     def minutes_logged(self, on: date) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(minutes), 0) FROM practice_log WHERE done_on = ?", [on.isoformat()])
         return row.fetchone()[0]

@@ -38,6 +38,7 @@ SCREENS = {
     "suggest": ("4", "Suggest", _later("suggest", "SuggestScreen")),
     "rounds": ("5", "Rounds", _later("rounds", "RoundsScreen")),
     "interviews": ("6", "Interviews", _later("interviews", "InterviewsScreen")),
+    "readiness": ("7", "Readiness", _later("readiness", "ReadinessScreen")),
 }
 REFRESH_SECONDS = 1.0
 CALENDAR_FILE = "planner.ics"

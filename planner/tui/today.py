@@ -21,6 +21,7 @@ STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
 
 class TodayScreen(PlannerScreen):
     BINDINGS = [
+        Binding("enter", "study", "Study", id="today-study"),
         Binding("d", "mark('done')", "Done", id="today-done"),
         Binding("s", "mark('skipped')", "Skip", id="today-skip"),
         Binding("t", "timer", "Timer", id="today-timer"),
@@ -81,6 +82,17 @@ class TodayScreen(PlannerScreen):
                 else "\n\nNo interviews yet: press 6 to add one, and the plan appears here."
             )
         self.query_one("#today-summary", Static).update(summary)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_study()
+
+    def action_study(self) -> None:
+        """Open the highlighted task as a study card: answer, reveal the outline, rate."""
+        from planner.tui.study import StudyCard
+
+        task = self._selected()
+        if task is not None and task.status == "planned":
+            self.app.push_screen(StudyCard(task, self.app.today))
 
     def _selected(self) -> Task | None:
         if not self.agenda or not self.agenda.tasks:
