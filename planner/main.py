@@ -47,20 +47,24 @@ def _run_app(path: Path) -> None:
     build_app(ensure_current(path)).run()
 
 
-def _print_agenda(path: Path, as_json: bool) -> None:
+def _print_agenda(path: Path, as_json: bool) -> bool:
+    """Print today's agenda, unless it holds missed work, which must be moved forward first by
+    the full command; whether it was printed."""
     from planner.clock import today
     from planner.db.readers import load_agenda
     from planner.plan.agenda import agenda_report
 
     day = today()
-    sys.stdout.write(agenda_report(load_agenda(path, day), day, as_json))
+    agenda = load_agenda(path, day)
+    if agenda and agenda.overdue:
+        return False
+    sys.stdout.write(agenda_report(agenda, day, as_json))
+    return True
 
 
 def main() -> None:
     split = _split_db(sys.argv[1:])
     if split is not None:
-        from planner.clock import today
-        from planner.db.readers import has_missed_work
         from planner.db.schema import is_current
         from planner.paths import database_path
 
@@ -72,10 +76,8 @@ def main() -> None:
                 return
             # An older or foreign file goes the long way, where it is migrated or refused, and so does
             # a plan with missed work, which is moved forward first.
-            if rest in (["agenda"], ["agenda", "--json"]) and (
-                not path.exists() or (is_current(path) and not has_missed_work(path, today()))
-            ):
-                _print_agenda(path, as_json=rest == ["agenda", "--json"])
+            plain = rest in (["agenda"], ["agenda", "--json"]) and (not path.exists() or is_current(path))
+            if plain and _print_agenda(path, as_json=rest == ["agenda", "--json"]):
                 return
         except UserError as exc:
             _fail(exc)

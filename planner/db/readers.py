@@ -69,18 +69,6 @@ def _missed(conn: sqlite3.Connection, day: date) -> Missed | None:
     return Missed(missed["minutes"], tuple(date.fromisoformat(d) for d in missed["to"]), missed["dropped_minutes"])
 
 
-def has_missed_work(path: Path, today: date) -> bool:
-    """Whether work planned before today is still open: the plan must flow it forward first."""
-    conn = read_only(path)
-    try:
-        row = conn.execute(
-            "SELECT 1 FROM plan_tasks WHERE status = 'planned' AND due < ? LIMIT 1", (today.isoformat(),)
-        )
-        return row.fetchone() is not None
-    finally:
-        conn.close()
-
-
 def read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write: reading never changes the file, nor creates it. A file its
     owner may not write is read as it stands, so that not even the write-ahead log's index is made
