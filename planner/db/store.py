@@ -388,14 +388,6 @@ class Store:
                     assignments = ", ".join(f"{name} = ?" for name in fields)
                     self.db.execute(f"UPDATE plan_tasks SET {assignments} WHERE id = ?", [*values, current[key].id])
 
-    def done_days(self) -> dict[str, date]:
-        """The key of every task done, with the day it was done."""
-        rows = self.db.execute(
-            "SELECT t.key, COALESCE(MAX(l.done_on), t.due) FROM plan_tasks t"
-            " LEFT JOIN practice_log l ON l.task_id = t.id WHERE t.status = 'done' GROUP BY t.id"
-        )
-        return {key: date.fromisoformat(day) for key, day in rows}
-
     def set_status(self, task_id: int, status: str, *, minutes: int | None, on: date | None) -> Task:
         """Mark a task done (logging the minutes spent, its own unless given, on the day `on`),
         skipped, or planned again."""
