@@ -250,3 +250,29 @@ def test_a_question_rated_again_comes_back_sooner_than_one_rated_easy(run):
     assert next_review(first) < next_review(second)
     assert next_review(first) <= "2026-11-26"
     assert run("done", str(first["id"]), "--rating", "meh").exit_code == 2
+
+
+def test_a_mock_is_scored_with_a_note_and_everything_done_is_in_the_log(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    mock = next(t for d in json.loads(run("plan", "--json").stdout)["days"] for t in d["tasks"] if t["kind"] == "mock")
+    drill = agenda(run)["tasks"][0]
+    assert run("done", str(mock["id"]), "--score", "4", "--note", "ran out of time on the follow-up").exit_code == 0
+    assert run("done", str(drill["id"]), "--rating", "hard").exit_code == 0
+    assert run("done", str(drill["id"]), str(mock["id"]), "--score", "3").exit_code == 1, "a score is for one task"
+    assert run("done", str(mock["id"]), "--score", "6").exit_code == 2
+    entries = json.loads(run("log", "--json").stdout)
+    by_task = {e["task_id"]: e for e in entries}
+    assert by_task[mock["id"]]["score"] == 4 and by_task[mock["id"]]["note"] == "ran out of time on the follow-up"
+    assert by_task[drill["id"]]["rating"] == "hard"
+    text = run("log").stdout
+    assert "scored 4/5" in text and "ran out of time" in text and "hard" in text
+
+
+def test_the_recall_reviews_aim_at_can_be_set(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    assert json.loads(run("config", "show", "--json").stdout)["recall"] == 0.9
+    assert run("config", "set", "recall", "85%").exit_code == 0
+    assert json.loads(run("config", "show", "--json").stdout)["recall"] == 0.85
+    for wrong in ("1.5", "50%", "most"):
+        result = run("config", "set", "recall", wrong)
+        assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1

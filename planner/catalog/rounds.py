@@ -43,6 +43,7 @@ class Round:
     assesses: tuple[str, ...]
     tips: tuple[str, ...]
     questions: tuple[Question, ...]
+    phases: tuple[str, ...] = ()  # the parts of a full-length mock, in order
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def load_catalog() -> Catalog:
                 assesses=tuple(raw["assesses"]),
                 tips=tuple(raw["tips"]),
                 questions=questions,
+                phases=tuple(raw.get("phases", ())),
             )
         )
     return Catalog(rounds=tuple(rounds))

@@ -19,13 +19,15 @@ from planner.plan.replan import (
     change_budget,
     mark,
     plan_report,
+    recall_target,
     remove_interview,
     replan,
     save_interview,
+    set_recall_target,
     undo,
 )
 from planner.plan.scheduler import Plan
-from planner.text import shown
+from planner.text import plain, shown
 
 
 def _round_dates(pairs: tuple[str, ...]) -> dict[str, date]:
@@ -177,10 +179,14 @@ def config() -> None:
 def config_set(key: str, value: str) -> None:
     """Set KEY to VALUE; the plan from today on is laid out again.
 
-    Keys: budget, budget.<day>, weekdays, days-off, dates-off.
+    Keys: budget, budget.<day>, weekdays, days-off, dates-off, and recall (the share of a question
+    to recall on its round's day that reviews aim at, 0.9 unless set).
     """
     with open_store() as store:
-        plan = change_budget(store, {key: value}, today())
+        if key.strip().lower() == "recall":
+            plan = set_recall_target(store, value, today())
+        else:
+            plan = change_budget(store, {key: value}, today())
     click.echo(f"Set {key} to {value}.")
     if plan.tasks:
         _report(plan)
@@ -193,14 +199,16 @@ def config_show(as_json: bool) -> None:
     """The settings in force."""
     with open_store() as store:
         budget = store.budget()
+        recall = recall_target(store)
     week = {day: budget.minutes_on_weekday(number) for number, day in enumerate(WEEKDAYS)}
     dates_off = sorted(d.isoformat() for d in budget.dates_off)
     if as_json:
-        emit_json({"budget": budget.daily, "week": week, "dates_off": dates_off})
+        emit_json({"budget": budget.daily, "week": week, "dates_off": dates_off, "recall": recall})
         return
     click.echo(f"budget     {budget.daily} minutes a day")
     click.echo("week       " + "  ".join(f"{day} {minutes or 'off'}" for day, minutes in week.items()))
     click.echo("dates-off  " + (", ".join(dates_off) or "none"))
+    click.echo(f"recall     {recall:.0%} on the day, what reviews aim at")
 
 
 @click.command()
@@ -213,16 +221,19 @@ def config_show(as_json: bool) -> None:
     show_default=True,
     help="How well you knew it: again (not at all), hard, good, easy. Sets when it comes back.",
 )
+@click.option("--score", type=click.IntRange(1, 5), help="For a mock: how it went, 1 (poorly) to 5 (as on a good day).")
+@click.option("--note", help="What to remember of it, kept in the practice log (planner log).")
 @db_option
-def done(task_ids: tuple[int, ...], minutes: int | None, rating: str) -> None:
+def done(task_ids: tuple[int, ...], minutes: int | None, rating: str, score: int | None, note: str | None) -> None:
     """Check tasks off (their ids are in the agenda): planner done 3 4 5. planner undo takes it back.
 
     A question you rate comes back when the memory model says you are about to forget it, and
     once more before its round if it would not be fresh on the day."""
-    if minutes and len(task_ids) > 1:
-        raise UserError("--minutes is the time one task took: give one ID with it")
+    if (minutes or score or note) and len(task_ids) > 1:
+        raise UserError("--minutes, --score and --note are about one task: give one ID with them")
+    note = plain(note, "the note").strip() or None if note is not None else None
     with open_store() as store:
-        for task in mark(store, list(task_ids), "done", today(), minutes, rating):
+        for task in mark(store, list(task_ids), "done", today(), minutes, rating, score, note):
             click.echo(f"Done: {task.title[:70]} ({minutes or task.minutes} min).")
 
 
@@ -334,3 +345,23 @@ def readiness_command(as_json: bool) -> None:
             minutes = f"{r.minutes_done}/{r.minutes_done + r.minutes_planned}"
             click.echo(f"  {r.name:<18} {r.coverage:>7.0%} {recall:>7} {followed:>11} {mocks:>6} {minutes:>12}")
         click.echo(f"  {interview.advice()}")
+
+
+@click.command(name="log")
+@json_option
+@db_option
+def log_command(as_json: bool) -> None:
+    """Everything you have done, oldest first: when, how long, your rating or mock score, your note."""
+    with open_store() as store:
+        entries = store.practice_log()
+    if as_json:
+        emit_json(entries)
+        return
+    if not entries:
+        click.echo("Nothing logged yet: planner done ID checks a task off.")
+    for entry in entries:
+        how = entry["rating"] or (f"scored {entry['score']}/5" if entry["score"] else "")
+        title = (entry["title"] or entry["round"])[:60]
+        click.echo(f"{entry['date']}  {entry['minutes']:>3}m  {how:<10} {title}")
+        if entry["note"]:
+            click.echo(f"{'':>17}{entry['note']}")

@@ -26,6 +26,7 @@ SUBCOMMANDS = {
     "skip": "planner.cli.plan_commands:skip",
     "undo": "planner.cli.plan_commands:undo_command",
     "readiness": "planner.cli.plan_commands:readiness_command",
+    "log": "planner.cli.plan_commands:log_command",
 }
 
 

@@ -214,6 +214,8 @@ def _memory(db: Database) -> None:
             reviewed_on TEXT NOT NULL
         );
         CREATE INDEX review_log_task ON review_log(task_id);
+        -- How a timed mock went, scored by the candidate from 1 to 5 (the note says the rest).
+        ALTER TABLE practice_log ADD COLUMN score INTEGER CHECK (score BETWEEN 1 AND 5);
         """
     )
 

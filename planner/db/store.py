@@ -388,19 +388,39 @@ class Store:
                     assignments = ", ".join(f"{name} = ?" for name in fields)
                     self.db.execute(f"UPDATE plan_tasks SET {assignments} WHERE id = ?", [*values, current[key].id])
 
-    def set_status(self, task_id: int, status: str, *, minutes: int | None, on: date | None) -> Task:
-        """Mark a task done (logging the minutes spent, its own unless given, on the day `on`),
-        skipped, or planned again."""
+    def set_status(
+        self,
+        task_id: int,
+        status: str,
+        *,
+        minutes: int | None,
+        on: date | None,
+        score: int | None = None,
+        note: str | None = None,
+    ) -> Task:
+        """Mark a task done (logging the minutes spent, its own unless given, on the day `on`, with
+        a mock's score and a note), skipped, or planned again."""
         with self.transaction():
             task = self.task(task_id)
             self.db.execute("UPDATE plan_tasks SET status = ? WHERE id = ?", [status, task_id])
             self.db.execute("DELETE FROM practice_log WHERE task_id = ?", [task_id])
             if status == "done":
                 self.db.execute(
-                    "INSERT INTO practice_log (task_id, round, question_id, minutes, done_on) VALUES (?, ?, ?, ?, ?)",
-                    [task_id, task.round, task.question_id, minutes or task.minutes, (on or task.due).isoformat()],
-                )
+                    "INSERT INTO practice_log (task_id, round, question_id, minutes, done_on, score, note)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [task_id, task.round, task.question_id, minutes or task.minutes, (on or task.due).isoformat(),
+                     score, note],
+                )  # fmt: skip
         return self.task(task_id)
+
+    def practice_log(self) -> list[dict[str, Any]]:
+        """Every piece of work logged, oldest first: what, when, how long, and how it went."""
+        rows = self.db.query(
+            "SELECT l.done_on AS date, l.round, t.kind, t.title, l.minutes, l.score, l.note, l.task_id,"
+            " (SELECT rating FROM review_log r WHERE r.task_id = l.task_id ORDER BY r.id DESC LIMIT 1) AS rating"
+            " FROM practice_log l LEFT JOIN plan_tasks t ON t.id = l.task_id ORDER BY l.done_on, l.id"
+        )
+        return list(rows)
 
     def memory(self) -> dict[str, tuple[str, int, str]]:
         """Each studied question's memory state (JSON), number of reviews and last rating."""
@@ -431,11 +451,13 @@ class Store:
                 "DELETE FROM review_log WHERE id = (SELECT MAX(id) FROM review_log WHERE task_id = ?)", [task_id]
             )
 
-    def progress(self, task_id: int) -> tuple[str, int | None, str | None]:
-        """A task's status, and the minutes and ISO day logged for it (None when not done)."""
+    def progress(self, task_id: int) -> tuple[str, int | None, str | None, int | None, str | None]:
+        """A task's status, and the minutes, ISO day, score and note logged for it (None when not done)."""
         task = self.task(task_id)
-        row = self.db.execute("SELECT minutes, done_on FROM practice_log WHERE task_id = ?", [task_id]).fetchone()
-        return (task.status, *(row or (None, None)))
+        row = self.db.execute(
+            "SELECT minutes, done_on, score, note FROM practice_log WHERE task_id = ?", [task_id]
+        ).fetchone()
+        return (task.status, *(row or (None, None, None, None)))
 
     def minutes_by_day(self) -> tuple[dict[date, int], dict[date, int]]:
         """The minutes logged as done on each day, and those planned for each day."""

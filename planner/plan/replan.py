@@ -11,12 +11,14 @@ from planner.catalog.rounds import load_catalog
 from planner.errors import UserError
 from planner.plan.records import Interview, Task
 from planner.plan.scheduler import MEMORY_ROUNDS, Plan, build_plan
+from planner.text import shown
 
 if TYPE_CHECKING:  # the store pulls in sqlite-utils, which readers of a plan do not need
     from planner.db.store import Store
 
 PLAN_REPORT = "plan_report"
 LAST_CHANGE = "last_change"
+RECALL_TARGET = "recall_target"
 
 
 def replan(store: Store, today: date) -> Plan:
@@ -27,7 +29,10 @@ def replan(store: Store, today: date) -> Plan:
         from planner.plan.memory import recall_of
 
         finished = store.finished_tasks()
-        memory = {qid: recall_of(card, reviews, rating) for qid, (card, reviews, rating) in store.memory().items()}
+        target = recall_target(store)
+        memory = {
+            qid: recall_of(card, reviews, rating, target) for qid, (card, reviews, rating) in store.memory().items()
+        }
         spent_today = sum(t.minutes for t in finished if t.due == today and t.status == "done")
         plan = build_plan(
             store.interviews(),
@@ -46,6 +51,27 @@ def replan(store: Store, today: date) -> Plan:
             report | {"day": today.isoformat(), "short_minutes": plan.short_minutes, "left_out": list(plan.left_out)},
         )
     return plan
+
+
+def recall_target(store: Store) -> float:
+    """The share of a question to recall on its round's day that reviews aim at."""
+    from planner.plan.memory import TARGET_RECALL
+
+    return float(store.setting(RECALL_TARGET, TARGET_RECALL))
+
+
+def set_recall_target(store: Store, value: str, today: date) -> Plan:
+    """Set the recall reviews aim at, from 0.7 to 0.97 (or as a percentage), and lay the plan out again."""
+    try:
+        target = float(value.strip().rstrip("%"))
+    except ValueError:
+        raise UserError(f"give the recall to aim at as a share, e.g. 0.9 or 90%, not {shown(value)}") from None
+    target = target / 100 if target > 1 else target
+    if not 0.7 <= target <= 0.97:
+        raise UserError("aim the reviews at a recall from 0.7 to 0.97 (70% to 97%)")
+    with store.transaction():
+        store.save_setting(RECALL_TARGET, target)
+        return replan(store, today)
 
 
 def catch_up(store: Store, today: date) -> None:
@@ -111,6 +137,8 @@ def mark(
     today: date,
     minutes: int | None = None,
     rating: str = "good",
+    score: int | None = None,
+    note: str | None = None,
 ) -> list[Task]:
     """Check tasks off (done, with the minutes it took, and for a question, how well it went:
     again, hard, good or easy) or skip them, all or none; `undo` takes the whole change back."""
@@ -124,7 +152,7 @@ def mark(
         marked = []
         for task_id in dict.fromkeys(task_ids):
             state = store.progress(task_id)
-            task = store.set_status(task_id, status, minutes=minutes, on=today)
+            task = store.set_status(task_id, status, minutes=minutes, on=today, score=score, note=note)
             rated = status == "done" and task.question_id is not None and task.round in MEMORY_ROUNDS
             before = memory.get(task.question_id) if task.question_id else None
             if rated and task.question_id:
@@ -148,8 +176,9 @@ def undo(store: Store, today: date) -> list[Task]:
         if not change:
             raise UserError("nothing to undo: planner done and planner skip can be taken back, once each")
         restored = []
-        for task_id, status, minutes, on, memory_before, rated in reversed(change):
-            task = store.set_status(task_id, status, minutes=minutes, on=date.fromisoformat(on) if on else None)
+        for task_id, status, minutes, on, score, note, memory_before, rated in reversed(change):
+            day = date.fromisoformat(on) if on else None
+            task = store.set_status(task_id, status, minutes=minutes, on=day, score=score, note=note)
             if rated and task.question_id:
                 store.remember(task.question_id, tuple(memory_before) if memory_before else None)
                 store.unlog_review(task_id)
