@@ -260,3 +260,29 @@ async def test_the_readiness_screen_shows_each_round_and_where_work_counts_most(
         assert "Acme" in shown and "ML concepts" in shown and "Most to gain" in shown
         calendar = str(app.screen.query_one("#readiness-calendar", Static).render())
         assert calendar.startswith("Minutes a day") and len(calendar.splitlines()) == 8
+
+
+async def test_a_mock_runs_against_a_clock_that_pauses_and_is_scored_into_the_log(db_path):
+    from planner.tui.study import MockCard
+
+    seed(db_path)
+    with Store.open(db_path) as store:
+        mock = next(t for t in store.planned_tasks() if t.kind == "mock" and t.round == "ml-system-design")
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(MockCard(mock, TODAY))
+        await pilot.pause()
+        card = app.screen
+        phases = str(card.query_one("#mock-phases", Static).render())
+        assert "1. Requirements and scope" in phases and "Monitoring" in phases
+        await pilot.press("p")
+        assert "paused" in str(card.query_one("#mock-clock", Static).render())
+        await pilot.press("4")
+        card.query_one("#mock-note", Input).value = "spend less time on data"
+        await pilot.press("f2")
+        await settle(pilot)
+        assert not isinstance(app.screen, MockCard)
+    with Store.open(db_path) as store:
+        [entry] = [e for e in store.practice_log() if e["task_id"] == mock.id]
+    assert (entry["score"], entry["note"]) == (4, "spend less time on data")

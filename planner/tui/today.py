@@ -88,11 +88,12 @@ class TodayScreen(PlannerScreen):
 
     def action_study(self) -> None:
         """Open the highlighted task as a study card: answer, reveal the outline, rate."""
-        from planner.tui.study import StudyCard
+        from planner.tui.study import MockCard, StudyCard
 
         task = self._selected()
         if task is not None and task.status == "planned":
-            self.app.push_screen(StudyCard(task, self.app.today))
+            card = MockCard if task.kind == "mock" else StudyCard
+            self.app.push_screen(card(task, self.app.today))
 
     def _selected(self) -> Task | None:
         if not self.agenda or not self.agenda.tasks:
