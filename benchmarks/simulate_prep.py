@@ -12,6 +12,7 @@ the plan catches up, the agenda is read, work is checked off. Printed per candid
 - mocks in window: mocks planned within their window before the round, of all planned (want 100%);
 - last 3 weeks used: the share of the budget planned in the three weeks before each interview;
 - agenda over budget: the most minutes a morning agenda held beyond the day's budget (want 0);
+- fresh on the day: the share of studied concepts predicted at 90% recall or more on the day;
 - recall on the day: the mean predicted recall of the studied concepts on each interview's day, with
   the reviews the plan set (after the candidate's own ratings), and with the fixed reviews after 1,
   3 and 7 days that planner used before, for the same concepts studied on the same days.
@@ -120,6 +121,7 @@ def live(seed: int, folder: Path) -> dict[str, float]:
     figures["recall_fixed"] = sum(recall_fixed) / len(recall_fixed) if recall_fixed else float("nan")
     figures["reviews_planned"] = sum(reviews_planned) / len(reviews_planned) if reviews_planned else float("nan")
     figures["reviews_fixed"] = sum(reviews_fixed) / len(reviews_fixed) if reviews_fixed else float("nan")
+    figures["fresh"] = sum(r >= 0.9 for r in recall_planned) / len(recall_planned) if recall_planned else float("nan")
     return figures
 
 
@@ -138,15 +140,15 @@ def main(candidates: int) -> None:
     everyone = []
     with tempfile.TemporaryDirectory() as folder:
         print(f"{'candidate':<10} {'ids changed':>11} {'reviews lost':>12} {'mocks in window':>16} "
-              f"{'last 3 weeks used':>18} {'agenda over budget':>19}   recall on the day (reviews each):"
-              " plan / fixed 1-3-7")  # fmt: skip
+              f"{'last 3 weeks used':>18} {'agenda over budget':>19} {'fresh on the day':>17}"
+              "   recall on the day (reviews each): plan / fixed 1-3-7")  # fmt: skip
         for seed in range(1, candidates + 1):
             found = live(seed, Path(folder))
             everyone.append(found)
             in_window = found["mocks_in_window"] / found["mocks"] if found["mocks"] else 1.0
             print(
                 f"{seed:<10} {found['ids_changed']:>11} {found['reviews_lost']:>12} {in_window:>16.0%} "
-                f"{found['last_weeks_used']:>18.0%} {found['over_budget']:>15} min"
+                f"{found['last_weeks_used']:>18.0%} {found['over_budget']:>15} min {found['fresh']:>17.0%}"
                 f"   {found['recall_planned']:.0%} ({found['reviews_planned']:.1f})"
                 f" / {found['recall_fixed']:.0%} ({found['reviews_fixed']:.1f})"
             )
@@ -160,7 +162,7 @@ def main(candidates: int) -> None:
 
     print(
         f"{'all':<10} {totals['ids_changed']:>11.0f} {totals['reviews_lost']:>12.0f} {in_window:>16.0%} "
-        f"{totals['last_weeks_used'] / candidates:>18.0%} {totals['over_budget']:>15.0f} min"
+        f"{totals['last_weeks_used'] / candidates:>18.0%} {totals['over_budget']:>15.0f} min {average('fresh'):>17.0%}"
         f"   {average('recall_planned'):.0%} ({average('reviews_planned'):.1f})"
         f" / {average('recall_fixed'):.0%} ({average('reviews_fixed'):.1f})"
     )
