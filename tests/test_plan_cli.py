@@ -276,3 +276,21 @@ def test_the_recall_reviews_aim_at_can_be_set(run):
     for wrong in ("1.5", "50%", "most"):
         result = run("config", "set", "recall", wrong)
         assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1
+
+
+def test_study_walks_todays_tasks_with_the_outline_and_a_rating(run, monkeypatch):
+    from planner.cli import plan_commands
+
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    assert run("study").exit_code == 1, "it needs a terminal"
+    monkeypatch.setattr(plan_commands, "stdin_is_terminal", lambda: True)
+    first, second = agenda(run)["tasks"][:2]
+    result = run("study", input="\na\n\ns\n\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "1/" in result.stdout and (
+        "Outline" in result.stdout or "A strong answer" in result.stdout or "  " in result.stdout
+    )
+    statuses = {t["id"]: t["status"] for t in agenda(run)["tasks"]}
+    assert (statuses[first["id"]], statuses[second["id"]]) == ("done", "skipped")
+    entries = {e["task_id"]: e for e in json.loads(run("log", "--json").stdout)}
+    assert entries[first["id"]]["rating"] == "again"

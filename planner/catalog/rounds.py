@@ -137,3 +137,12 @@ def find_round(text: str) -> Round:
     if len(matches) != 1:
         raise UserError(f"unknown round {shown(text)}; choose one of: {', '.join(catalog.slugs)}")
     return matches[0]
+
+
+def answer_outline(round_slug: str, question_id: str | None) -> str:
+    """What a strong answer covers: the question's outline, or else the round's tips."""
+    round_ = load_catalog().round(round_slug)
+    question = next((q for q in round_.questions if q.id == question_id), None)
+    if question and question.outline:
+        return question.outline
+    return "A strong answer:\n" + "\n".join(f"- {tip}" for tip in round_.tips)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,11 @@ db_option = click.option(
 ROW_ID = click.IntRange(min=1, max=2**63 - 1)
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def stdin_is_terminal() -> bool:
+    """Whether a person is there to answer questions (tests pretend so)."""
+    return sys.stdin.isatty()
 
 
 def chosen_db_path() -> Path:

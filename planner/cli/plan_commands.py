@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from planner.catalog.rounds import find_round, load_catalog
-from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, stdin_is_terminal
 from planner.clock import today
 from planner.errors import UserError
 from planner.plan.agenda import day_label, days_until, task_json, task_line
@@ -365,3 +365,40 @@ def log_command(as_json: bool) -> None:
         click.echo(f"{entry['date']}  {entry['minutes']:>3}m  {how:<10} {title}")
         if entry["note"]:
             click.echo(f"{'':>17}{entry['note']}")
+
+
+@click.command(name="study")
+@db_option
+def study_command() -> None:
+    """Walk today's tasks one by one: answer aloud or on paper, see the outline, rate yourself."""
+    from planner.catalog.rounds import answer_outline
+    from planner.cli.common import wrap
+
+    if not stdin_is_terminal():
+        raise UserError("planner study asks you questions: run it in a terminal (or use planner done ID --rating)")
+    with open_store() as store:
+        catch_up(store, today())
+        tasks = [t for t in store.planned_tasks() if t.due <= today()]
+    if not tasks:
+        click.echo("Nothing left to study today.")
+        return
+    choices = {"a": "again", "h": "hard", "g": "good", "e": "easy"}
+    for number, task in enumerate(tasks, start=1):
+        click.echo(click.style(f"\n{number}/{len(tasks)}  [{task.id}] {task.minutes} min", bold=True))
+        click.echo(wrap(task.title))
+        click.prompt("Answer it aloud or on paper, then press Enter for the outline", default="", show_default=False)
+        for line in answer_outline(task.round, task.question_id).splitlines():
+            click.echo(wrap(line, "  "))
+        answer = click.prompt(
+            "How did it go? a(gain) h(ard) g(ood) e(asy), s(kip), q(uit)",
+            type=click.Choice([*choices, "s", "q"]),
+            default="g",
+        )
+        if answer == "q":
+            return
+        with open_store() as store:
+            if answer == "s":
+                mark(store, [task.id], "skipped", today())
+            else:
+                mark(store, [task.id], "done", today(), rating=choices[answer])
+        click.echo(f"{'Skipped' if answer == 's' else 'Done, ' + choices[answer]}. planner undo takes it back.")

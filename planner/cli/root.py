@@ -27,6 +27,7 @@ SUBCOMMANDS = {
     "undo": "planner.cli.plan_commands:undo_command",
     "readiness": "planner.cli.plan_commands:readiness_command",
     "log": "planner.cli.plan_commands:log_command",
+    "study": "planner.cli.plan_commands:study_command",
 }
 
 

@@ -1,6 +1,5 @@
 """`planner story ...`: the STAR story bank from the shell."""
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -8,7 +7,7 @@ from typing import Any
 import click
 
 from planner.catalog.rounds import THEMES, find_round
-from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, wrap
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, stdin_is_terminal, wrap
 from planner.clock import today
 from planner.dates import parse_date
 from planner.errors import UserError
@@ -27,10 +26,6 @@ from planner.stories.story import (
     to_template,
 )
 from planner.text import shown
-
-
-def stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
 
 
 def _field_options(command: Callable[..., None]) -> Callable[..., None]:

@@ -8,21 +8,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Markdown, Static
 
-from planner.catalog.rounds import load_catalog
+from planner.catalog.rounds import answer_outline, load_catalog
 from planner.plan.memory import RATINGS
 from planner.plan.records import Task
 from planner.plan.replan import mark
 from planner.tui.forms import SavingForm
-
-
-def answer_outline(task: Task) -> str:
-    """What a strong answer covers: the question's outline, or else the round's tips."""
-    catalog = load_catalog()
-    question = next((q for q in catalog.round(task.round).questions if q.id == task.question_id), None)
-    if question and question.outline:
-        return question.outline
-    round_ = catalog.round(task.round)
-    return "A strong answer:\n\n" + "\n".join(f"- {tip}" for tip in round_.tips)
 
 
 class StudyCard(SavingForm):
@@ -53,7 +43,9 @@ class StudyCard(SavingForm):
             yield Static(id="form-error", classes="error")
 
     def action_reveal(self) -> None:
-        self.query_one("#card-outline", Markdown).update(answer_outline(self.task_shown))
+        self.query_one("#card-outline", Markdown).update(
+            answer_outline(self.task_shown.round, self.task_shown.question_id).replace("\n- ", "\n\n- ", 1)
+        )
         self.query_one("#card-hint", Static).update(
             "How well did you know it? 1 again · 2 hard · 3 good · 4 easy (Esc closes without a rating)"
         )
