@@ -87,7 +87,7 @@ async def test_a_story_added_through_the_form_can_be_found_and_suggested(db_path
         await pilot.press("4")
         await settle(pilot)
         app.screen.query_one("#prompt", Input).value = "Tell me about a time you disagreed with your boss"
-        await pilot.pause()
+        await settle(pilot)  # ranking runs in a worker
         options = app.screen.query_one(OptionList)
         assert "Pushed back on a rushed launch" in str(options.get_option_at_index(0).prompt)
 

@@ -64,8 +64,11 @@ def test_graded_banks_span_difficulties_and_topics():
         assert len({q.topic for q in questions}) >= 3, slug
 
 
-def test_concept_questions_carry_an_answer_outline():
-    assert all(len(q.outline.split()) >= 15 for q in load_catalog().round("ml-concepts").questions)
+def test_coding_concept_and_design_questions_carry_a_substantive_outline_of_their_own():
+    for slug in ("ml-coding", "ml-concepts", "ml-system-design"):
+        outlines = [q.outline or "" for q in load_catalog().round(slug).questions]
+        assert all(len(outline.split()) >= 15 for outline in outlines), slug
+        assert len(set(outlines)) == len(outlines), f"{slug}: each outline is the question's own"
 
 
 def test_behavioral_prompts_cover_every_theme():

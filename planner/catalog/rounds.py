@@ -80,7 +80,7 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
     if round_slug in GRADED_ROUNDS:
         need(raw.get("difficulty") in DIFFICULTIES, f"difficulty must be one of {', '.join(DIFFICULTIES)}")
         need(isinstance(raw.get("topic"), str) and raw["topic"] != "", "needs a topic")
-    if round_slug == "ml-concepts":
+    if round_slug in GRADED_ROUNDS:
         need(isinstance(raw.get("outline"), str) and raw["outline"].strip() != "", "needs an answer outline")
     themes = tuple(raw.get("themes", ()))
     if round_slug == "behavioral":
