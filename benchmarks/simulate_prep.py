@@ -5,7 +5,8 @@ figures that say whether the plan holds.
 
 Each candidate (seeded, so runs repeat) has one to three interviews three to eight weeks out, a
 daily budget with a weekend difference, days missed at random, work done at their own pace, and
-now and then an interview moved or added or the budget changed. Each day starts as a user's does:
+now and then an interview moved or added or the budget changed; then the same candidates again,
+doing every day's work. Each day starts as a user's does:
 the plan catches up, the agenda is read, work is checked off. Printed per candidate and in total:
 - ids changed: a task id whose work changed, or work that changed id while it existed (want 0);
 - reviews lost: reviews of a studied concept that vanished while its round was ahead (want 0);
@@ -36,9 +37,10 @@ from planner.plan.scheduler import MOCK_WINDOW_DAYS  # noqa: E402
 START = date(2026, 11, 23)
 
 
-def live(seed: int, folder: Path) -> dict[str, float]:
+def live(seed: int, folder: Path, follows: bool = False) -> dict[str, float]:
+    """One candidate's weeks; with follows, one who does every day's work and misses no day."""
     rng = random.Random(seed)
-    path = folder / f"candidate-{seed}.db"
+    path = folder / f"candidate-{seed}{'-follows' if follows else ''}.db"
     ids: dict[int, str] = {}
     id_of: dict[str, int] = {}
     figures = {"ids_changed": 0, "reviews_lost": 0, "mocks": 0, "mocks_in_window": 0, "over_budget": 0}
@@ -49,6 +51,8 @@ def live(seed: int, folder: Path) -> dict[str, float]:
     first_studied: dict[str, date] = {}
     planned_last_weeks = budget_last_weeks = 0
     miss_rate, pace = rng.uniform(0.1, 0.4), rng.uniform(0.6, 1.0)
+    if follows:
+        miss_rate, pace = 0.0, 1.0
     with Store.open(path) as store:
         change_budget(store, {"budget": str(rng.choice([45, 60, 90, 120])), "weekdays": "sat=150,sun=30"}, START)
         for number in range(rng.randint(1, 3)):
@@ -136,6 +140,13 @@ def _fixed_spacing_recall(studied_on: date, held: date) -> float:
 
 
 def main(candidates: int) -> None:
+    for follows in (False, True):
+        print("Candidates who follow the plan, every day:" if follows else "Candidates as people are:")
+        table(candidates, follows)
+        print()
+
+
+def table(candidates: int, follows: bool) -> None:
     totals: dict[str, float] = {}
     everyone = []
     with tempfile.TemporaryDirectory() as folder:
@@ -143,7 +154,7 @@ def main(candidates: int) -> None:
               f"{'last 3 weeks used':>18} {'agenda over budget':>19} {'fresh on the day':>17}"
               "   recall on the day (reviews each): plan / fixed 1-3-7")  # fmt: skip
         for seed in range(1, candidates + 1):
-            found = live(seed, Path(folder))
+            found = live(seed, Path(folder), follows)
             everyone.append(found)
             in_window = found["mocks_in_window"] / found["mocks"] if found["mocks"] else 1.0
             print(
