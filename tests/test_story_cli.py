@@ -281,3 +281,30 @@ def test_every_json_shows_a_story_in_one_form(run, add):
     found = json.loads(run("story", "search", "sprint", "--json").stdout)
     assert [{k: v for k, v in s.items() if k != "snippet"} for s in found] == listed
     assert json.loads(run("story", "export").stdout) == listed
+
+
+def test_every_story_has_a_delivery_check_with_what_to_fix(run, add):
+    add(
+        "Vague win",
+        "--theme", "success",
+        "--situation", "We had a slow pipeline and our team was unhappy with it for months.",
+        "--task", "We wanted to make it faster for everyone on the team who depended on it.",
+        "--action", "We met, we planned, and we rewrote the slow parts together over a sprint.",
+        "--result", "It was much faster afterwards and everyone on the team was happier.",
+    )  # fmt: skip
+    add(
+        "Cut training cost",
+        "--theme", "success",
+        "--situation", "Training the ranker cost too much.",
+        "--task", "I owned bringing the cost down.",
+        "--action", "I profiled the jobs, moved the data loading off the GPU and switched to spot instances.",
+        "--result", "Cost fell 40% and runs finished 2 hours sooner.",
+    )  # fmt: skip
+    vague, crisp = (json.loads(run("story", "show", str(n), "--json").stdout) for n in (1, 2))
+    assert set(vague["delivery"]) >= {"words", "seconds", "action_share", "i_we_ratio", "numbers_in_result"}
+    assert vague["delivery"]["i_we_ratio"] == 0 and not vague["delivery"]["numbers_in_result"]
+    assert crisp["delivery"]["i_we_ratio"] == 1 and crisp["delivery"]["numbers_in_result"]
+    assert 0 < crisp["delivery"]["action_share"] < 1
+    shown = run("story", "show", "1").stdout
+    assert "delivery:" in shown and "more 'we' than 'I'" in shown and "the result has no figure" in shown
+    assert "no figure" not in run("story", "show", "2").stdout

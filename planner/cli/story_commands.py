@@ -20,6 +20,7 @@ from planner.stories.story import (
     check_fields,
     company_name,
     coverage,
+    delivery_line,
     from_template,
     search_words,
     speaking_time,
@@ -106,8 +107,9 @@ def _print_story(story: Story) -> None:
         click.echo(
             "\n".join(wrap(paragraph, "  ") for paragraph in text.splitlines() if paragraph.strip()) or "  (empty)"
         )
+    click.echo(f"\ndelivery: {delivery_line(story)}")
     for warning in story.warnings:
-        click.echo(f"\nnote: {warning}")
+        click.echo(f"note: {warning}")
     if story.told:
         told = "; ".join(f"{use.company}{' ' + use.round if use.round else ''} on {use.date}" for use in story.told)
         click.echo(f"\ntold: {told}")

@@ -32,6 +32,34 @@ class Told:
     date: str
 
 
+_I_WORDS = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|myself)\b")
+_WE_WORDS = re.compile(r"\b(we|we're|we've|we'd|we'll|us|our|ourselves)\b")
+_NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double|doubled|tripled)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A story told aloud: its length, how much of it is what you did, whether you say "I" or "we",
+    and whether the result is quantified."""
+
+    words: int
+    seconds: int
+    action_share: float  # the action's share of the story's words
+    i_we_ratio: float | None  # "I" among "I" and "we" (0 to 1); None when the story says neither
+    numbers_in_result: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "words": self.words,
+            "seconds": self.seconds,
+            "action_share": round(self.action_share, 3),
+            "i_we_ratio": None if self.i_we_ratio is None else round(self.i_we_ratio, 3),
+            "numbers_in_result": self.numbers_in_result,
+        }
+
+
 @dataclass(frozen=True)
 class Story:
     id: int
@@ -62,19 +90,38 @@ class Story:
         return tuple(name for name in STAR_FIELDS if not getattr(self, name).strip())
 
     @property
+    def delivery(self) -> "Delivery":
+        """How the story will sound told aloud, with what to fix."""
+        text = " ".join(getattr(self, name) for name in STAR_FIELDS).lower()
+        mine = len(_I_WORDS.findall(text))
+        ours = len(_WE_WORDS.findall(text))
+        return Delivery(
+            words=self.words,
+            seconds=self.seconds,
+            action_share=word_count(self.action) / self.words if self.words else 0.0,
+            i_we_ratio=mine / (mine + ours) if mine + ours else None,
+            numbers_in_result=bool(_NUMBER.search(self.result)),
+        )
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         found = []
         if self.missing:
             found.append(f"missing {', '.join(self.missing)}")
         if self.seconds > LONGEST_GOOD_SECONDS:
             found.append(f"runs {speaking_time(self.seconds)} aloud; aim for under 2 minutes")
-        action_words = word_count(self.action)
+        delivery = self.delivery
         # The action is where the interviewer learns what you did: it should carry the story.
-        if self.action.strip() and self.words >= 60 and action_words < 0.3 * self.words:
+        if self.action.strip() and self.words >= 60 and delivery.action_share < 0.3:
+            action_words = word_count(self.action)
             found.append(f"thin action ({action_words} of {self.words} words); say more about what you did")
+        if self.words >= 30 and delivery.i_we_ratio is not None and delivery.i_we_ratio < 0.4:
+            found.append("more 'we' than 'I': say what you did yourself")
+        if self.result.strip() and not delivery.numbers_in_result:
+            found.append("the result has no figure: say how much, how many or how fast if you can")
         return tuple(found)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             **{name: getattr(self, name) for name in STORY_FIELDS},
@@ -83,10 +130,22 @@ class Story:
             "words": self.words,
             "seconds": self.seconds,
             "warnings": list(self.warnings),
+            "delivery": self.delivery.to_json(),
             "told": [asdict(use) for use in self.told],
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         }
+
+
+def delivery_line(story: "Story") -> str:
+    """The delivery check in one line, for the shell and the app."""
+    check = story.delivery
+    said = "-" if check.i_we_ratio is None else f"{check.i_we_ratio:.0%}"
+    quantified = "yes" if check.numbers_in_result else "no"
+    return (
+        f"{check.words} words, {speaking_time(check.seconds)} aloud · action {check.action_share:.0%} of it"
+        f" · 'I' in {said} of I/we · result quantified: {quantified}"
+    )
 
 
 def word_count(text: str) -> int:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Markdown, Static
 
 from planner.catalog.rounds import THEMES
-from planner.stories.story import STAR_FIELDS, Story, coverage, speaking_time
+from planner.stories.story import STAR_FIELDS, Story, coverage, delivery_line, speaking_time
 from planner.tui.base import PlannerScreen, data_table
 from planner.tui.forms import Confirm, StoryForm
 
@@ -48,6 +48,7 @@ def story_markdown(story: Story) -> str:
     ]
     for name in STAR_FIELDS:
         lines += [f"### {name.capitalize()}", "", getattr(story, name) or "*(to write)*", ""]
+    lines += [f"*Delivery:* {delivery_line(story)}", ""]
     lines += [f"> {warning}" for warning in story.warnings]
     if story.told:
         lines += ["", "Told: " + "; ".join(f"{t.company} on {t.date}" for t in story.told)]
