@@ -24,6 +24,7 @@ EVAL_SETS = [
     ROOT / "tests" / "data" / "suggest_eval.json",
     ROOT / "benchmarks" / "data" / "suggest_second_set.json",
     ROOT / "benchmarks" / "data" / "suggest_holdout.json",
+    ROOT / "benchmarks" / "data" / "suggest_blind_2.json",
 ]
 
 
