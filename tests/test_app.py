@@ -286,3 +286,20 @@ async def test_a_mock_runs_against_a_clock_that_pauses_and_is_scored_into_the_lo
     with Store.open(db_path) as store:
         [entry] = [e for e in store.practice_log() if e["task_id"] == mock.id]
     assert (entry["score"], entry["note"]) == (4, "spend less time on data")
+
+
+async def test_a_story_is_picked_for_a_prompt_on_the_suggest_screen(db_path):
+    seed(db_path, stories=[{"title": "Pushback", "themes": ("conflict",), "action": "I disagreed with my manager."},
+                           {"title": "Quiet win", "themes": ("success",), "action": "I shipped the model."}],
+         interview=False)  # fmt: skip
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        app.screen.query_one("#prompt", Input).value = "Tell me about a time you disagreed with your manager"
+        await settle(pilot)
+        await pilot.press("escape", "down", "p")
+        await settle(pilot)
+        await settle(pilot)
+        first = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert first.startswith("1. Quiet win") and "you picked it" in first

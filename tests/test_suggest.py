@@ -188,3 +188,31 @@ def test_a_read_only_bank_is_ranked_too(run, db_path):
         assert found[0]["title"] == "Pushback"
     finally:
         db_path.chmod(0o600)
+
+
+def test_a_pick_comes_first_for_its_prompt_and_prompts_that_mean_the_same(run):
+    run(
+        "story",
+        "add",
+        "--title",
+        "Pushback on launch",
+        "--theme",
+        "conflict",
+        "--action",
+        "I disagreed with my manager.",
+    )
+    run("story", "add", "--title", "Quiet win", "--theme", "success", "--action", "I shipped the ranking model.")
+    prompt = "Tell me about a time you disagreed with your manager"
+    assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Pushback on launch"
+    picked = run("suggest", prompt, "--pick", "2")
+    assert picked.exit_code == 0 and picked.stdout.startswith("Picked #2 Quiet win")
+    for asked in (prompt, "Describe a disagreement you had with your boss"):
+        top = json.loads(run("suggest", asked, "--json").stdout)[0]
+        assert (top["title"], top["picked_for"]) == ("Quiet win", prompt)
+        assert top["why"].startswith(f"you picked it for {prompt!r}")
+    other = json.loads(run("suggest", "Tell me about a time you failed", "--json").stdout)[0]
+    assert other["picked_for"] is None
+    assert run("suggest", prompt, "--pick", "9").exit_code == 1, "no story 9"
+    assert run("suggest", "--all", "--pick", "1").exit_code == 1
+    run("story", "rm", "2", "--yes")
+    assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Pushback on launch"

@@ -2,7 +2,7 @@
 
 import click
 
-from planner.cli.common import db_option, emit_json, json_option, open_store, wrap
+from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_store, wrap
 from planner.errors import UserError
 from planner.stories.prep import (
     PromptGrid,
@@ -19,7 +19,8 @@ EMPTY_BANK = "Your story bank is empty. Add a story first: planner story add"
 def _print_grid(grid: PromptGrid) -> None:
     for question, found in grid.rows:
         click.echo(wrap(question.text))
-        click.echo(f"    -> #{found.story.id} {found.story.title}" if found else "    -> no story covers this")
+        mine = " (your pick)" if found and found.picked_for else ""
+        click.echo(f"    -> #{found.story.id} {found.story.title}{mine}" if found else "    -> no story covers this")
     click.echo(f"\n{len(grid.rows) - len(grid.uncovered)} of {len(grid.rows)} prompts have a story.")
     for story, count in grid.overloaded:
         click.echo(f"#{story.id} {story.title} carries {count} prompts: a second story for some would spread the load.")
@@ -35,13 +36,16 @@ def _print_grid(grid: PromptGrid) -> None:
     is_flag=True,
     help="Map every behavioral prompt of the question bank to its best story.",
 )
+@click.option("--pick", "pick", type=ROW_ID, metavar="STORY_ID", help="The story you will tell for this prompt.")
 @json_option
 @db_option
-def suggest_command(prompt: str | None, limit: int, company: str | None, every_prompt: bool, as_json: bool) -> None:
+def suggest_command(
+    prompt: str | None, limit: int, company: str | None, every_prompt: bool, pick: int | None, as_json: bool
+) -> None:
     """The stories to tell for a behavioral PROMPT, best first, and why each fits."""
     if every_prompt:
-        if prompt:
-            raise UserError("give either a prompt or --all, not both")
+        if prompt or pick is not None:
+            raise UserError("--all maps the bank's prompts: give it without a prompt or --pick")
         with open_store() as store:
             grid = grid_for(store, company)
         if as_json:
@@ -53,6 +57,10 @@ def suggest_command(prompt: str | None, limit: int, company: str | None, every_p
         return
     asked = check_prompt(prompt or "")
     with open_store() as store:
+        if pick is not None:
+            picked = store.pick(" ".join(asked.split()), pick)
+            if not as_json:
+                click.echo(f"Picked #{picked.id} {picked.title} for this prompt, and for prompts that mean the same.")
         ranked = suggestions_for(store, asked, company=company, limit=limit)
     if as_json:
         emit_json([suggestion_json(found) for found in ranked])

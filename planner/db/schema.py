@@ -220,6 +220,19 @@ def _memory(db: Database) -> None:
     )
 
 
+def _picks(db: Database) -> None:
+    # The story the user chose to tell for a prompt; it comes first for that prompt and its like.
+    db.executescript(
+        """
+        CREATE TABLE picks (
+            prompt TEXT PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            picked_on TEXT NOT NULL DEFAULT (date('now'))
+        );
+        """
+    )
+
+
 SCHEMA_STEPS = [
     ("0001_initial", _initial),
     ("0002_story_search", _story_search),
@@ -227,6 +240,7 @@ SCHEMA_STEPS = [
     ("0004_story_terms", _story_terms),
     ("0005_task_ids_never_reused", _task_ids_never_reused),
     ("0006_memory", _memory),
+    ("0007_picks", _picks),
 ]
 # Steps that manage their own transaction (see each one for why).
 OUTSIDE_TRANSACTION = {"0005_task_ids_never_reused"}

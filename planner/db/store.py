@@ -256,6 +256,21 @@ class Store:
             self.story(story_id)
             self.db.execute("DELETE FROM stories WHERE id = ?", [story_id])
 
+    def picks(self) -> list[tuple[str, int]]:
+        """(prompt, story id) for every story the user picked to tell for a prompt."""
+        return [(prompt, story_id) for prompt, story_id in self.db.execute("SELECT prompt, story_id FROM picks")]
+
+    def pick(self, prompt: str, story_id: int) -> Story:
+        """Record that the story will be told for the prompt (replacing an earlier pick for it)."""
+        with self.transaction():
+            story = self.story(story_id)
+            self.db.execute(
+                "INSERT INTO picks (prompt, story_id) VALUES (?, ?)"
+                " ON CONFLICT(prompt) DO UPDATE SET story_id = excluded.story_id, picked_on = date('now')",
+                [prompt, story_id],
+            )
+        return story
+
     def search_stories(self, words: list[str]) -> list[tuple[Story, str]]:
         """Stories matching every word (stemmed), best first, each with a snippet of where."""
         query = " ".join(f'"{word}"' for word in words)

@@ -4,6 +4,7 @@ story to write when none fits, and every prompt of the bank mapped to its best s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,7 @@ def suggestion_json(found: Suggestion) -> dict[str, Any]:
         "why": found.why,
         "weak": found.weak,
         "told_here": list(found.told_here),
+        "picked_for": found.picked_for,
     }
 
 
@@ -83,10 +85,11 @@ def prompt_grid(
     stories: tuple[Story, ...],
     company: str | None = None,
     index: TermIndex | None = None,
+    picks: Sequence[tuple[str, int]] = (),
 ) -> PromptGrid:
     rows = []
     for question in prompts:
-        ranked = suggest(question.text, stories, company=company, limit=1, index=index)
+        ranked = suggest(question.text, stories, company=company, limit=1, index=index, picks=picks)
         rows.append((question, None if not ranked or ranked[0].weak else ranked[0]))
     load = Counter(found.story.id for _, found in rows if found)
     average = sum(load.values()) / len(stories) if stories else 0
@@ -100,7 +103,7 @@ def suggestions_for(
     """The stories of the bank ranked for a prompt, from the terms the store keeps."""
     stories = tuple(store.stories())
     index = store.term_index(query_terms(prompt)) if stories else None
-    return suggest(prompt, stories, company=company, limit=limit, index=index)
+    return suggest(prompt, stories, company=company, limit=limit, index=index, picks=store.picks())
 
 
 def grid_for(store: Store, company: str | None = None) -> PromptGrid:
@@ -108,4 +111,4 @@ def grid_for(store: Store, company: str | None = None) -> PromptGrid:
     prompts = load_catalog().round("behavioral").questions
     stories = tuple(store.stories())
     stems = {stem for question in prompts for stem in query_terms(question.text)}
-    return prompt_grid(prompts, stories, company, store.term_index(stems) if stories else None)
+    return prompt_grid(prompts, stories, company, store.term_index(stems) if stories else None, store.picks())

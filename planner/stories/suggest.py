@@ -18,8 +18,8 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
@@ -31,6 +31,8 @@ THEME_WEIGHT = 1.0
 SYNONYM_WEIGHT = 1.0
 RELATED_WEIGHT = 0.3
 TOLD_PENALTY = 0.5
+# Two prompts this alike (same_question) ask the same thing: a pick for one answers the other.
+PICK_MATCH = 0.55
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.05
 FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
@@ -184,10 +186,11 @@ class Suggestion:
     matched: tuple[str, ...]  # the story's words that met the prompt's
     told_here: tuple[str, ...]  # dates it was already told at the company asked about
     weak: bool
+    picked_for: str | None = None  # the prompt, meaning the same as this one, the user picked it for
 
     @property
     def why(self) -> str:
-        parts = []
+        parts = [f"you picked it for {self.picked_for!r}"] if self.picked_for else []
         if self.themes:
             parts.append(f"a {' and '.join(self.themes)} story, as the prompt asks")
         if self.matched:
@@ -228,11 +231,13 @@ def suggest(
     company: str | None = None,
     limit: int | None = None,
     index: TermIndex | None = None,
+    picks: Sequence[tuple[str, int]] = (),
 ) -> list[Suggestion]:
     """The stories ranked for the prompt, best first (the first `limit` of them, or all).
 
     index: the bank's terms for at least the stems of query_terms(prompt); worked out from the
-    stories when not given."""
+    stories when not given. picks: (prompt, story id) the user chose, put first for this prompt or
+    one that means the same."""
     if not stories:
         return []
     index = index or index_of(stories)
@@ -279,9 +284,38 @@ def suggest(
     scored.sort(key=lambda item: (-item[0], item[1]))
     terms = query_terms(prompt)
     asked = set(_stems(" ".join(content_words(prompt))))
-    return [
+    ranked = [
         Suggestion(
             story, score, coverage, shared, _matched_words(story, terms, asked) if coverage else (), told_here, weak
         )
-        for score, _, story, coverage, shared, told_here, weak in scored[:limit]
+        for score, _, story, coverage, shared, told_here, weak in scored
     ]
+    # The user's own pick for this prompt, or for one that means the same, comes first.
+    pick = _pick_for(prompt, picks, {story.id for story in stories})
+    if pick:
+        picked_prompt, story_id = pick
+        chosen = next(found for found in ranked if found.story.id == story_id)
+        ranked.remove(chosen)
+        ranked.insert(0, replace(chosen, picked_for=picked_prompt, weak=False))
+    return ranked[:limit]
+
+
+def same_question(first: str, second: str) -> float:
+    """How nearly two prompts ask the same thing, from 0 to 1: the overlap of their ideas (same-idea
+    words included) and of the themes they call for."""
+
+    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        dot = sum(weight * b.get(key, 0.0) for key, weight in a.items())
+        norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+        return dot / norm if norm else 0.0
+
+    ideas = cosine(query_terms(first), query_terms(second))
+    themes = cosine(prompt_themes(first), prompt_themes(second))
+    return 0.7 * ideas + 0.3 * themes
+
+
+def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int] | None:
+    """The pick whose prompt means most nearly the same as this one, if near enough."""
+    matches = [(same_question(prompt, picked), picked, story_id) for picked, story_id in picks if story_id in bank]
+    best = max(matches, default=None)
+    return (best[1], best[2]) if best and best[0] >= PICK_MATCH else None

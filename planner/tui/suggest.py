@@ -25,6 +25,7 @@ class SuggestScreen(PlannerScreen):
     AUTO_FOCUS = "#prompt"
     BINDINGS = [
         Binding("t", "told", "Mark told", id="suggest-told"),
+        Binding("p", "pick", "Pick", id="suggest-pick"),
         Binding("a", "all_prompts", "All prompts", id="suggest-all"),
         Binding("escape", "focus_results", "Results", id="suggest-results"),
         Binding("slash", "focus_prompt", "Prompt", id="suggest-prompt"),
@@ -125,13 +126,25 @@ class SuggestScreen(PlannerScreen):
         if not grid.bank_size:
             return
         for question, found in grid.rows:
-            answer = f"#{found.story.id} {found.story.title}" if found else "no story covers this: write one"
+            mine = " (your pick)" if found and found.picked_for else ""
+            answer = f"#{found.story.id} {found.story.title}{mine}" if found else "no story covers this: write one"
             options.add_option(Option(f"{question.text}\n   → {answer}"))
         summary = f"{len(grid.rows) - len(grid.uncovered)} of {len(grid.rows)} prompts of the bank have a story."
         for story, count in grid.overloaded:
             summary += f" {story.title} carries {count}: a second story would spread the load."
         self.query_one("#suggest-note", Static).update(summary)
         options.focus()
+
+    def action_pick(self) -> None:
+        """Pick the highlighted story to tell for this prompt (and prompts that mean the same)."""
+        options = self.query_one(OptionList)
+        prompt = " ".join(self.query_one("#prompt", Input).value.split())
+        if self.mapping_all or not self.ranked or options.highlighted is None or not prompt:
+            return
+        story = self.ranked[options.highlighted].story
+        self.app.in_background(
+            lambda store: store.pick(prompt, story.id), lambda picked: f"Picked {picked.title} for this prompt"
+        )
 
     def action_told(self) -> None:
         options = self.query_one(OptionList)
@@ -158,3 +171,4 @@ class SuggestScreen(PlannerScreen):
         yield SystemCommand(
             "All prompts", "Every behavioral prompt of the bank with its story", self.action_all_prompts
         )
+        yield SystemCommand("Pick story", "Tell the highlighted story for this prompt", self.action_pick)
