@@ -5,11 +5,10 @@ from datetime import date
 
 from planner.dates import EXAMPLES, parse_date
 from planner.errors import UserError
-from planner.plan.records import Interview
+from planner.plan.records import SCREEN, Interview
 from planner.text import plain, shown
 
 MAX_DAYS_AHEAD = 2 * 366
-SCREEN = "recruiter-screen"
 
 
 def interview_date(text: str, today: date, what: str = "the date") -> date:

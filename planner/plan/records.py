@@ -9,6 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SCREEN = "recruiter-screen"  # the round that is a short call, not a day of interviews
 DEFAULT_BUDGET = 60
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from planner.catalog.rounds import Catalog, Question
-from planner.plan.records import Budget, Interview, Recall, Task
+from planner.plan.records import SCREEN, Budget, Interview, Recall, Task
 
 FIRST_REVIEW_DAYS = 2  # when a question first rated good comes back
 FINAL_STRETCH_DAYS = 5  # the last review before a round falls within this many days of it
@@ -41,7 +41,6 @@ MOCK_WINDOW_DAYS = 10  # a round's mock sits within this many days before it
 URGENT_DAYS = 3  # a round this close takes its preparation before any other
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
 MEMORY_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")  # whose questions the memory model follows
-SCREEN = "recruiter-screen"
 CONCEPTS = "ml-concepts"
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
 _LEVELS = {"easy": 0, "medium": 1, "hard": 2, None: 1}

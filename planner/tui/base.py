@@ -12,6 +12,12 @@ from textual.worker import Worker, WorkerState
 from planner.tui.app import PlannerApp
 
 
+def share_bar(share: float, width: int) -> str:
+    """A share from 0 to 1 drawn as a bar of `width` cells."""
+    filled = round(width * min(1.0, max(0.0, share)))
+    return "█" * filled + "░" * (width - filled)
+
+
 def data_table(table_id: str, *columns: str) -> DataTable[str]:
     """A table with a row cursor and its columns in place from the start, so that rows read before
     the screen is mounted always have columns to go in."""

@@ -20,8 +20,8 @@ from textual.worker import Worker, WorkerState
 
 from planner.catalog.rounds import THEMES
 from planner.errors import UserError
-from planner.plan.interviews import SCREEN, checked_interview, interview_date, with_screen_on
-from planner.plan.records import Interview
+from planner.plan.interviews import checked_interview, interview_date, with_screen_on
+from planner.plan.records import SCREEN, Interview
 from planner.stories.story import STAR_FIELDS, Story, check_fields
 from planner.tui.app import PlannerApp
 

@@ -9,8 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label, Static
 
-from planner.plan.interviews import SCREEN
-from planner.plan.records import Interview
+from planner.plan.records import SCREEN, Interview
 from planner.plan.replan import change_budget, remove_interview
 from planner.tui.base import PlannerScreen, data_table
 from planner.tui.forms import Confirm, InterviewForm

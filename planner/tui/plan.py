@@ -12,14 +12,13 @@ from textual.widgets import DataTable, Static
 from planner.catalog.rounds import load_catalog
 from planner.plan.records import Budget, Task
 from planner.plan.replan import plan_report, replan
-from planner.tui.base import PlannerScreen, data_table
+from planner.tui.base import PlannerScreen, data_table, share_bar
 
 BAR_WIDTH = 24
 
 
 def progress_bar(done: int, planned: int) -> str:
-    filled = round(BAR_WIDTH * done / planned) if planned else 0
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
+    return share_bar(done / planned if planned else 0.0, BAR_WIDTH)
 
 
 class PlanScreen(PlannerScreen):

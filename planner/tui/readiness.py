@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from planner.plan.readiness import InterviewReadiness, readiness
-from planner.tui.base import PlannerScreen
+from planner.tui.base import PlannerScreen, share_bar
 
 if TYPE_CHECKING:
     from planner.db.store import Store
@@ -26,8 +26,7 @@ SHADES = ("·", "░", "▒", "▓", "█")
 def bar(share: float | None) -> str:
     if share is None:
         return " " * BAR_WIDTH + "   -"
-    filled = round(BAR_WIDTH * share)
-    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {share:>4.0%}"
+    return f"{share_bar(share, BAR_WIDTH)} {share:>4.0%}"
 
 
 def readiness_text(found: list[InterviewReadiness]) -> str:
