@@ -67,15 +67,14 @@ async def test_the_app_names_the_story_to_write_as_the_shell_does(db_path, run):
     add_story(db_path)
     prompt = "Tell me about a time you had a conflict with a hardware vendor"
     shell = run("suggest", prompt).stdout.splitlines()[0]
-    assert shell.startswith("Nothing in your bank fits this prompt well. Write a conflict story about")
-    story_to_write = shell.split("Write ", 1)[1].rstrip(".")
+    assert shell.startswith("Nothing in your bank fits this prompt well. Write a conflict story showing")
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
         await settle(pilot)
         app.screen.query_one("#prompt", Input).value = prompt
         await pilot.pause()
-        assert f"write {story_to_write}." in str(app.screen.query_one("#suggest-note", Static).render())
+        assert str(app.screen.query_one("#suggest-note", Static).render()).startswith(shell)
 
 
 async def test_the_app_refuses_a_prompt_with_nothing_to_match_as_the_shell_does(db_path, run):

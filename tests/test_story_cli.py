@@ -244,15 +244,34 @@ def test_import_of_a_missing_file_fails_cleanly(run, db_path, add):
     assert "cannot read" in unchanged_by(db_path, run, "story", "import", str(db_path.parent / "nope.json"))
 
 
-def test_matrix_shows_coverage_and_gaps(run, add):
-    add("A", "--theme", "success", "--tag", "ranking")
-    add("B", "--theme", "success", "--theme", "conflict", "--tag", "ranking")
+def test_matrix_shows_themes_and_competencies_story_by_story_with_the_gaps(run, add):
+    add("A", "--theme", "success", "--tag", "ranking", "--competency", "ownership")
+    add("B", "--theme", "success", "--theme", "conflict", "--tag", "ranking", "--competency", "Learning fast")
     grid = json.loads(run("story", "matrix", "--json").stdout)
     assert grid["themes"] == {"success": 2, "failure": 0, "conflict": 1, "challenge": 0}
+    assert grid["competencies"]["ownership"] == [1] and grid["competencies"]["learning-fast"] == [2]
     assert grid["top_tags"] == [{"tag": "ranking", "stories": 2}]
     assert "no failure story yet" in grid["gaps"]
+    assert "no story shows mentoring and developing others (mentoring)" in grid["gaps"]
     text = run("story", "matrix").stdout
-    assert "no challenge story yet" in text and "ranking" in text
+    assert "no challenge story yet" in text
+    ownership = next(line for line in text.splitlines() if line.startswith("Ownership"))
+    assert ownership.split()[1:] == ["●", "·", "1"]
+
+
+def test_a_new_story_is_given_the_competencies_its_text_shows_and_a_typo_gets_a_hint(run, add, db_path):
+    result = run(
+        "story", "add", "--title", "Owned the flaky ranking pipeline nobody owned",
+        "--theme", "success",
+        "--action", "I took ownership of the on-call rotation and fixed the alerts end to end.",
+    )  # fmt: skip
+    assert "competencies (read from the story): ownership" in result.stdout
+    assert listed(run)[0]["competencies"] == ["ownership"]
+    assert "did you mean ownership?" in unchanged_by(db_path, run, "story", "edit", "1", "--competency", "ownershp")
+    run("story", "edit", "1", "--competency", "dealing with ambiguity")
+    assert listed(run)[0]["competencies"] == ["ambiguity"]
+    listing = run("story", "competencies").stdout
+    assert "ambiguity" in listing and "Dealing with ambiguity" in listing
 
 
 def test_told_records_where_a_story_was_used(run, add, db_path):

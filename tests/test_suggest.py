@@ -71,6 +71,31 @@ def test_a_story_told_at_the_company_drops_down_but_stays():
     assert "already told at this company on 2026-10-01" in told.why
 
 
+def test_the_reason_names_the_competency_the_prompt_asks_about():
+    owner = Story(
+        5, "The alerts nobody owned", action="I fixed the pipeline", themes=("success",), competencies=("ownership",)
+    )
+    [best, *_] = suggest("Tell me about a time you went above and beyond", STORIES + (owner,))
+    assert best.story.id == 5
+    assert "shows ownership, which the prompt asks about" in best.why
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["Tell me about a time you took on more than you could handle", "Why do you want to work here?"],
+)
+def test_a_real_prompt_is_never_refused(run, prompt):
+    run("story", "add", "--title", "Shipped the ranking model", "--theme", "success", "--action", "I launched it.")
+    result = run("suggest", prompt, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["weak"], "the bank has no story for either"
+    said = run("suggest", prompt).stdout
+    if prompt.startswith("Why"):
+        assert said.startswith("This asks for your reasons, not a story")
+    else:
+        assert said.startswith("Nothing in your bank fits this prompt well. Write a challenge story showing")
+
+
 def test_nothing_fitting_is_said_plainly():
     [best, *_] = suggest("Tell me about running a warehouse robotics fleet", STORIES)
     assert best.weak

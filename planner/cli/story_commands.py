@@ -1,5 +1,6 @@
 """`planner story ...`: the STAR story bank from the shell."""
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from planner.clock import today
 from planner.dates import parse_date
 from planner.errors import UserError
 from planner.exports import STORY_FORMATS, export_stories, stories_document
+from planner.stories.competencies import competencies, names
 from planner.stories.importing import import_stories, read_stories_file
 from planner.stories.story import (
     STAR_FIELDS,
@@ -37,6 +39,12 @@ def _field_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--action", help="A: what you did, and why."),
         click.option("--result", help="R: what came of it, with figures where you have them."),
         click.option("--theme", "themes", multiple=True, help=f"Repeatable: {', '.join(THEMES)}."),
+        click.option(
+            "--competency",
+            "competencies",
+            multiple=True,
+            help="Repeatable: what the story shows, e.g. ownership (planner story competencies lists them).",
+        ),
         click.option("--tag", "tags", multiple=True, help="Repeatable free tag, e.g. --tag ranking."),
         click.option("--company", help="Where it happened."),
         click.option("--role", help="Your role then."),
@@ -93,9 +101,19 @@ def _story_line(story: Story) -> str:
     return f"{story.id:>4}  {story.title[:40]:<40}  {themes:<20}  {tags[:24]:<24}  {length}{flag}"
 
 
+def _competencies_read(story: Story) -> str:
+    """What a story was found to show, when the user gave no competencies."""
+    if not story.competencies:
+        return f"competencies: none read from the story; add some with planner story edit {story.id} --competency"
+    shown = ", ".join(story.competencies)
+    return f"competencies (read from the story): {shown}; change them with planner story edit {story.id} --competency"
+
+
 def _print_story(story: Story) -> None:
     click.echo(click.style(f"#{story.id} {story.title}", bold=True))
     facts = [", ".join(story.themes)]
+    if story.competencies:
+        facts.append("shows: " + ", ".join(story.competencies))
     if story.tags:
         facts.append("tags: " + ", ".join(story.tags))
     facts += [str(part) for part in (story.company, story.role, story.year) if part]
@@ -138,6 +156,8 @@ def add(edit: bool, **options: Any) -> None:
         story_id = store.add_story(clean)
         added = store.story(story_id)
     click.echo(f"Added story {story_id}: {added.title}")
+    if not fields.get("competencies"):
+        click.echo(_competencies_read(added))
     for warning in added.warnings:
         click.echo(f"note: {warning}")
 
@@ -286,7 +306,7 @@ def export(format_: str, output: str | None, force: bool) -> None:
 @json_option
 @db_option
 def matrix(as_json: bool) -> None:
-    """Which themes (and most used tags) your stories cover, and the gaps."""
+    """Which themes and competencies your stories cover, story by story, and the gaps."""
     with open_store() as store:
         stories = store.stories()
     grid = coverage(stories)
@@ -294,26 +314,57 @@ def matrix(as_json: bool) -> None:
         emit_json(
             {
                 "themes": grid.by_theme,
+                "competencies": {slug: list(ids) for slug, ids in grid.by_competency.items()},
                 "top_tags": [{"tag": tag, "stories": n} for tag, n in grid.top_tags],
                 "gaps": grid.gaps,
                 "stories": [s.to_json() for s in stories],
             }
         )
         return
-    columns = list(THEMES) + [tag for tag, _ in grid.top_tags[:4]]
-    widths = [max(len(c), 3) for c in columns]
-    click.echo(f"{'':<36}" + "  ".join(c[:w].center(w) for c, w in zip(columns, widths, strict=True)))
+    if not stories:
+        click.echo("No stories yet: planner story add")
+        return
+    rows = [(theme, [theme in s.themes for s in stories]) for theme in THEMES]
+    rows += [(names()[slug], [slug in s.competencies for s in stories]) for slug in grid.by_competency]
+    # Stories are columns, as many as the terminal holds beside the row names, in blocks.
+    label = max(len(name) for name, _ in rows) + 2
+    per_block = max(1, (shutil.get_terminal_size((100, 24)).columns - label - 6) // 5)
+    for start in range(0, len(stories), per_block):
+        block = range(start, min(start + per_block, len(stories)))
+        click.echo(" " * label + "".join(f"#{stories[i].id}".rjust(5) for i in block) + "  total")
+        for number, (name, marks) in enumerate(rows):
+            if number == len(THEMES):
+                click.echo()
+            cells = "".join(("●" if marks[i] else "·").rjust(5) for i in block)
+            click.echo(f"{name:<{label}}{cells}  {sum(marks):>5}")
+        click.echo()
     for s in stories:
-        marks = ["●" if c in s.themes or (c not in THEMES and c in s.tags) else "·" for c in columns]
-        click.echo(f"{s.id:>4} {s.title[:30]:<31}" + "  ".join(m.center(w) for m, w in zip(marks, widths, strict=True)))
-    totals = [grid.by_theme.get(c, dict(grid.top_tags).get(c, 0)) for c in columns]
-    click.echo(f"{'':>4} {'stories':<31}" + "  ".join(str(n).center(w) for n, w in zip(totals, widths, strict=True)))
+        click.echo(f"  #{s.id:<4} {s.title}")
     if grid.gaps:
         click.echo("\nGaps:")
         for gap in grid.gaps:
             click.echo(f"  - {gap}")
     else:
-        click.echo("\nEvery theme has at least two stories.")
+        click.echo("\nEvery theme has two stories and every competency one.")
+
+
+@story.command(name="competencies")
+@json_option
+@db_option
+def competencies_(as_json: bool) -> None:
+    """The competencies behavioral prompts probe, and how many of your stories show each."""
+    with open_store() as store:
+        grid = coverage(store.stories())
+    listed = [
+        {"slug": c.slug, "name": c.name, "stories": list(grid.by_competency.get(c.slug, ()))} for c in competencies()
+    ]
+    if as_json:
+        emit_json(listed)
+        return
+    for item in listed:
+        count = len(item["stories"]) if item["slug"] in grid.by_competency else "-"
+        click.echo(f"  {item['slug']:<22} {item['name']:<34} {count}")
+    click.echo("\n- : answered with your reasons, not a story")
 
 
 @story.command()

@@ -8,9 +8,9 @@ from planner.stories.prep import (
     PromptGrid,
     check_prompt,
     grid_for,
+    nothing_fits,
     suggestion_json,
     suggestions_for,
-    what_to_write,
 )
 
 EMPTY_BANK = "Your story bank is empty. Add a story first: planner story add"
@@ -69,7 +69,7 @@ def suggest_command(
         click.echo(EMPTY_BANK)
         return
     if ranked[0].weak:
-        click.echo(f"Nothing in your bank fits this prompt well. Write {what_to_write(asked)}.")
+        click.echo(nothing_fits(asked))
         click.echo("Closest, though weak:")
     for number, found in enumerate(ranked, start=1):
         click.echo(f"{number}. #{found.story.id} {found.story.title}  (score {found.score:.2f})")

@@ -13,7 +13,7 @@ from pathlib import Path
 from planner.plan.agenda import Agenda, Missed, agenda_for
 from planner.plan.records import DEFAULT_BUDGET, WEEKDAYS, Budget, Interview, Task
 
-TASK_COLUMNS = "id, key, round, kind, title, minutes, due, status, interview_id, question_id"
+TASK_COLUMNS = "id, key, round, kind, title, minutes, due, status, interview_id, question_id, story_id"
 
 
 def read_interviews(conn: sqlite3.Connection) -> list[Interview]:
@@ -45,8 +45,10 @@ def read_budget(conn: sqlite3.Connection) -> Budget:
 
 def task_from_row(row: tuple) -> Task:
     """A task from a row of TASK_COLUMNS."""
-    task_id, key, round_, kind, title, minutes, due, status, interview_id, question_id = row
-    return Task(key, round_, kind, title, minutes, date.fromisoformat(due), interview_id, question_id, task_id, status)
+    task_id, key, round_, kind, title, minutes, due, status, interview_id, question_id, story_id = row
+    return Task(
+        key, round_, kind, title, minutes, date.fromisoformat(due), interview_id, question_id, task_id, status, story_id
+    )
 
 
 def read_agenda(conn: sqlite3.Connection, day: date) -> Agenda:

@@ -233,6 +233,23 @@ def _picks(db: Database) -> None:
     )
 
 
+def _competencies(db: Database) -> None:
+    # The competencies each story shows (see planner/data/competencies.toml), read from the text of
+    # the stories already written, as a new story's are; and the story a behavioral task tells.
+    from planner.stories.competencies import shown_in
+
+    db.executescript(
+        """
+        ALTER TABLE stories ADD COLUMN competencies TEXT NOT NULL DEFAULT '[]';  -- JSON list of slugs
+        ALTER TABLE plan_tasks ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL;
+        """
+    )
+    rows = db.execute("SELECT id, title, situation, task, action, result, tags FROM stories").fetchall()
+    for story_id, title, *body, tags in rows:
+        shown = shown_in(title, " ".join(body), json.loads(tags))
+        db.execute("UPDATE stories SET competencies = ? WHERE id = ?", [json.dumps(shown), story_id])
+
+
 SCHEMA_STEPS = [
     ("0001_initial", _initial),
     ("0002_story_search", _story_search),
@@ -241,6 +258,7 @@ SCHEMA_STEPS = [
     ("0005_task_ids_never_reused", _task_ids_never_reused),
     ("0006_memory", _memory),
     ("0007_picks", _picks),
+    ("0008_competencies", _competencies),
 ]
 # Steps that manage their own transaction (see each one for why).
 OUTSIDE_TRANSACTION = {"0005_task_ids_never_reused"}

@@ -160,7 +160,7 @@ class Store:
     def _story(self, row: dict[str, Any], told: tuple[Told, ...] = ()) -> Story:
         return Story(
             **{name: row[name] for name in ("id", *STORY_FIELDS, "created_at", "updated_at")}
-            | {"themes": tuple(json.loads(row["themes"])), "tags": tuple(json.loads(row["tags"]))},
+            | {name: tuple(json.loads(row[name])) for name in ("themes", "competencies", "tags")},
             told=told,
         )
 
@@ -379,7 +379,7 @@ class Store:
         """Make the planned tasks those given, matched by key: a task still wanted keeps its id and is
         moved or changed in place, new work gets an id never used before, and work no longer wanted
         is retired, keeping its id should it be wanted again. Done and skipped work is left as it is."""
-        fields = ("round", "kind", "title", "minutes", "due", "interview_id", "question_id", "status")
+        fields = ("round", "kind", "title", "minutes", "due", "interview_id", "question_id", "story_id", "status")
         with self.transaction():
             current: dict[str, Task] = {}
             for task in self._tasks("status IN ('planned', 'retired')"):

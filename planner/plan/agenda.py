@@ -48,6 +48,7 @@ def task_json(task: Task, today: date) -> dict[str, Any]:
         "overdue": is_overdue(task, today),
         "question_id": task.question_id,
         "interview_id": task.interview_id,
+        "story_id": task.story_id,
     }
 
 

@@ -48,7 +48,7 @@ class Task(NamedTuple):
 
     key: str  # names the work, so work done is not planned again
     round: str
-    kind: str  # drill, mock, review, prep
+    kind: str  # drill, mock, review, prep; for behavioral work also write and rehearse
     title: str
     minutes: int
     due: date
@@ -56,6 +56,7 @@ class Task(NamedTuple):
     question_id: str | None = None
     id: int = 0
     status: str = "planned"
+    story_id: int | None = None  # the story a behavioral task tells, rehearses or was written as
 
 
 class Recall(NamedTuple):

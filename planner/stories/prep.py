@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.catalog.rounds import Question, load_catalog
 from planner.errors import UserError
+from planner.stories.competencies import MOTIVATION, asked_in, names
 from planner.stories.story import Story
 from planner.stories.suggest import Suggestion, TermIndex, content_words, prompt_themes, query_terms, suggest
 
@@ -28,19 +29,29 @@ def check_prompt(prompt: str) -> str:
         )
     if len(prompt) > MAX_PROMPT:
         raise UserError(f"the prompt is {len(prompt):,} characters long; paste at most {MAX_PROMPT:,}")
-    if not query_terms(prompt) and not prompt_themes(prompt):
+    if not query_terms(prompt) and not prompt_themes(prompt) and not asked_in(prompt):
         raise UserError(f"nothing in {shown(prompt)} to match a story on; paste the interviewer's question")
     return prompt
 
 
 def what_to_write(prompt: str) -> str:
-    """The story the bank lacks for a prompt, e.g. "a failure story about launch"."""
+    """The story the bank lacks for a prompt, e.g. "a failure story showing ownership, about launch"."""
     themes = prompt_themes(prompt)
     theme = max(themes, key=lambda name: themes[name]) if themes else None
+    showing = [names()[slug].lower() for slug in asked_in(prompt) if slug != MOTIVATION]
     # The prompt's subject, without the words that only told its theme.
     topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word))
     story = f"a {theme} story" if theme else "a story"
-    return f"{story}{' about ' + topic if topic else ''}"
+    if showing:
+        story += f" showing {' and '.join(showing[:2])}"
+    return f"{story}{', about ' + topic if topic else ''}"
+
+
+def nothing_fits(prompt: str) -> str:
+    """What to say when no story in the bank answers the prompt."""
+    if asked_in(prompt) == (MOTIVATION,):
+        return "This asks for your reasons, not a story: prepare a short answer on why this company, team and role."
+    return f"Nothing in your bank fits this prompt well. Write {what_to_write(prompt)}."
 
 
 def suggestion_json(found: Suggestion) -> dict[str, Any]:

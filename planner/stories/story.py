@@ -8,12 +8,13 @@ from typing import Any
 
 from planner.catalog.rounds import THEMES
 from planner.errors import UserError
+from planner.stories.competencies import competencies, names, normalize_competencies, shown_in
 from planner.text import plain, shown
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 TEXT_FIELDS = ("title", *STAR_FIELDS)
 # The fields a story is made of, as stored, exported and imported.
-STORY_FIELDS = (*TEXT_FIELDS, "themes", "tags", "company", "role", "year")
+STORY_FIELDS = (*TEXT_FIELDS, "themes", "competencies", "tags", "company", "role", "year")
 
 WORDS_PER_MINUTE = 140
 LONGEST_GOOD_SECONDS = 120
@@ -69,6 +70,7 @@ class Story:
     action: str = ""
     result: str = ""
     themes: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()  # slugs from planner/data/competencies.toml
     tags: tuple[str, ...] = ()
     company: str | None = None
     role: str | None = None
@@ -126,6 +128,7 @@ class Story:
             "id": self.id,
             **{name: getattr(self, name) for name in STORY_FIELDS},
             "themes": list(self.themes),
+            "competencies": list(self.competencies),
             "tags": list(self.tags),
             "words": self.words,
             "seconds": self.seconds,
@@ -209,6 +212,12 @@ def check_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, 
             raise UserError(f"a story needs at least one theme: {', '.join(THEMES)}")
     if "tags" in fields:
         clean["tags"] = normalize_tags(_as_list(fields["tags"], "tags"))
+    if "competencies" in fields:
+        clean["competencies"] = normalize_competencies(_as_list(fields["competencies"], "competencies"))
+    if not partial and not clean.get("competencies"):
+        # A new story is given the competencies its text shows; the user can change them.
+        body = " ".join(clean.get(name, "") for name in STAR_FIELDS)
+        clean["competencies"] = shown_in(clean["title"], body, clean.get("tags", ()))
     for name in ("company", "role"):
         if name in fields:
             value = fields[name]
@@ -251,13 +260,14 @@ def _year(value: object) -> int | None:
 
 
 # The plain-text form of a story that `--edit` opens in $EDITOR.
-_HEADER_FIELDS = ("title", "themes", "tags", "company", "role", "year")
+_HEADER_FIELDS = ("title", "themes", "competencies", "tags", "company", "role", "year")
 
 
 def to_template(fields: dict[str, Any]) -> str:
     lines = [
         "# Fill in the story and save. Lines starting with # are ignored.",
         f"# Themes: one or more of {', '.join(THEMES)}, separated by commas. Tags: free words, commas between.",
+        "# Competencies: what the story shows, e.g. ownership, ambiguity (left empty, they are read from the story).",
         "",
     ]
     for name in _HEADER_FIELDS:
@@ -296,12 +306,16 @@ def from_template(text: str) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Coverage:
     by_theme: dict[str, int]
+    by_competency: dict[str, tuple[int, ...]]  # the ids of the stories showing each competency
     top_tags: list[tuple[str, int]]
     gaps: list[str]
 
 
 def coverage(stories: list[Story], *, top: int = 6) -> Coverage:
     by_theme = {theme: sum(theme in s.themes for s in stories) for theme in THEMES}
+    by_competency = {
+        c.slug: tuple(s.id for s in stories if c.slug in s.competencies) for c in competencies() if c.shows
+    }
     tags = Counter(tag for s in stories for tag in s.tags).most_common(top)
     gaps = []
     for theme, count in by_theme.items():
@@ -309,7 +323,10 @@ def coverage(stories: list[Story], *, top: int = 6) -> Coverage:
             gaps.append(f"no {theme} story yet")
         elif count == 1:
             gaps.append(f"only one {theme} story; a second lets you avoid telling it twice")
-    return Coverage(by_theme, tags, gaps)
+    for slug, showing in by_competency.items():
+        if not showing:
+            gaps.append(f"no story shows {names()[slug].lower()} ({slug})")
+    return Coverage(by_theme, by_competency, tags, gaps)
 
 
 def search_words(text: str) -> list[str]:

@@ -24,17 +24,23 @@ from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
 from planner.db.stemming import porter_stems
+from planner.stories.competencies import asked_in, names
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
 
 THEME_WEIGHT = 1.0
+COMPETENCY_WEIGHT = 0.25
 SYNONYM_WEIGHT = 1.0
 RELATED_WEIGHT = 0.3
 TOLD_PENALTY = 0.5
 # Two prompts this alike (same_question) ask the same thing: a pick for one answers the other.
-PICK_MATCH = 0.55
+PICK_MATCH = 0.4
+IDEAS_SHARE = 0.4
+COMPETENCIES_SHARE = 0.4
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.05
+# Below this share, a story showing none of the competencies the prompt asks about is no real answer.
+WEAK_WITHOUT_COMPETENCY = 0.05
 FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
 K1 = 1.2
 B = 0.75
@@ -183,6 +189,7 @@ class Suggestion:
     score: float
     relevance: float
     themes: tuple[str, ...]  # the prompt's themes this story carries
+    competencies: tuple[str, ...]  # the competencies the prompt asks for that this story shows
     matched: tuple[str, ...]  # the story's words that met the prompt's
     told_here: tuple[str, ...]  # dates it was already told at the company asked about
     weak: bool
@@ -191,6 +198,9 @@ class Suggestion:
     @property
     def why(self) -> str:
         parts = [f"you picked it for {self.picked_for!r}"] if self.picked_for else []
+        if self.competencies:
+            shown = " and ".join(names()[slug].lower() for slug in self.competencies)
+            parts.append(f"shows {shown}, which the prompt asks about")
         if self.themes:
             parts.append(f"a {' and '.join(self.themes)} story, as the prompt asks")
         if self.matched:
@@ -245,6 +255,7 @@ def suggest(
     norms = {story_id: K1 * (1 - B + B * length / average) for story_id, length in index.lengths.items()}
     concepts = query_concepts(prompt)
     wanted_themes = prompt_themes(prompt)
+    wanted_competencies = asked_in(prompt)
     total = len(stories)
     raw: dict[int, float] = defaultdict(float)
     best_possible = 0.0
@@ -275,20 +286,34 @@ def suggest(
         coverage = raw[story.id] / best_possible if best_possible else 0.0
         shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
         theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
-        score = relevance + THEME_WEIGHT * theme_fit
+        showing = tuple(c for c in wanted_competencies if c in story.competencies)
+        competency_fit = len(showing) / len(wanted_competencies) if wanted_competencies else 0.0
+        score = relevance + THEME_WEIGHT * theme_fit + COMPETENCY_WEIGHT * competency_fit
         told_here = tuple(u.date for u in story.told if company_key and u.company.casefold() == company_key)
         if told_here:
             score *= TOLD_PENALTY
-        weak = coverage < WEAK_FIT and (not wanted_themes or not shared)
-        scored.append((round(score, 3), story.id, story, coverage, shared, told_here, weak))
+        # No real answer: it says too little of what was asked, and neither carries the prompt's
+        # theme nor shows a competency the prompt asks about; or the prompt asks only for what no
+        # story can show ("why this company?").
+        weak = (coverage < WEAK_FIT and (not wanted_themes or not shared) and not showing) or (
+            bool(wanted_competencies) and not showing and coverage < WEAK_WITHOUT_COMPETENCY
+        )
+        scored.append((round(score, 3), story.id, story, coverage, shared, showing, told_here, weak))
     scored.sort(key=lambda item: (-item[0], item[1]))
     terms = query_terms(prompt)
     asked = set(_stems(" ".join(content_words(prompt))))
     ranked = [
         Suggestion(
-            story, score, coverage, shared, _matched_words(story, terms, asked) if coverage else (), told_here, weak
+            story,
+            score,
+            coverage,
+            shared,
+            showing,
+            _matched_words(story, terms, asked) if coverage else (),
+            told_here,
+            weak,
         )
-        for score, _, story, coverage, shared, told_here, weak in scored
+        for score, _, story, coverage, shared, showing, told_here, weak in scored
     ]
     # The user's own pick for this prompt, or for one that means the same, comes first.
     pick = _pick_for(prompt, picks, {story.id for story in stories})
@@ -302,16 +327,17 @@ def suggest(
 
 def same_question(first: str, second: str) -> float:
     """How nearly two prompts ask the same thing, from 0 to 1: the overlap of their ideas (same-idea
-    words included) and of the themes they call for."""
+    words included), of the competencies they ask about and of the themes they call for."""
 
-    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         dot = sum(weight * b.get(key, 0.0) for key, weight in a.items())
         norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
         return dot / norm if norm else 0.0
 
     ideas = cosine(query_terms(first), query_terms(second))
     themes = cosine(prompt_themes(first), prompt_themes(second))
-    return 0.7 * ideas + 0.3 * themes
+    competencies = cosine(dict.fromkeys(asked_in(first), 1.0), dict.fromkeys(asked_in(second), 1.0))
+    return IDEAS_SHARE * ideas + COMPETENCIES_SHARE * competencies + (1 - IDEAS_SHARE - COMPETENCIES_SHARE) * themes
 
 
 def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int] | None:

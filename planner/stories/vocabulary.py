@@ -66,6 +66,7 @@ THEME_CUES = {
         (r"\bdive deep\b|\bdeep dive\b|\broot[- ]cause\b|\bbias for action\b", 0.6),
         (r"\bsurpris|\bunexpected|\bmess(y|iest)\b|\binherit", 0.6),
         (r"\bdescope\b|\bramp\b", 0.8),
+        (r"\bmore than you could handle\b|\bbit(e|ten)? off more\b|\btoo much on your plate\b", 0.8),
     ],
     "success": [
         (r"\bproud(est)?\b", 1.0),

@@ -114,6 +114,11 @@ class StoryForm(SavingForm):
             yield Label("Edit story" if story else "New story", classes="title")
             yield Input(story.title if story else "", placeholder="Title: a few words you know it by", id="title")
             yield SelectionList[str](*((t, t, bool(story and t in story.themes)) for t in THEMES), id="themes")
+            yield Input(
+                ", ".join(story.competencies) if story else "",
+                placeholder="Competencies, e.g. ownership, ambiguity (left empty: read from the story)",
+                id="competencies",
+            )
             yield Input(", ".join(story.tags) if story else "", placeholder="Tags, commas between", id="tags")
             for name in STAR_FIELDS:
                 yield Label(name.capitalize())
@@ -129,7 +134,8 @@ class StoryForm(SavingForm):
 
     def fields(self) -> dict[str, Any]:
         fields: dict[str, Any] = {
-            name: self.query_one(f"#{name}", Input).value for name in ("title", "tags", "company", "role", "year")
+            name: self.query_one(f"#{name}", Input).value
+            for name in ("title", "competencies", "tags", "company", "role", "year")
         }
         fields |= {name: self.query_one(f"#{name}", TextArea).text for name in STAR_FIELDS}
         fields["themes"] = list(self.query_one("#themes", SelectionList).selected)
@@ -149,7 +155,8 @@ class StoryForm(SavingForm):
             else:
                 store.update_story(story_id, clean)
 
-        self.save(write, lambda _: f"Saved: {clean['title']}")
+        shows = f" (shows {', '.join(clean['competencies'])})" if clean["competencies"] else ""
+        self.save(write, lambda _: f"Saved: {clean['title']}{shows}")
 
 
 class InterviewForm(SavingForm):

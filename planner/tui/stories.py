@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Markdown, Static
 
 from planner.catalog.rounds import THEMES
+from planner.stories.competencies import names
 from planner.stories.story import STAR_FIELDS, Story, coverage, delivery_line, speaking_time
 from planner.tui.base import PlannerScreen, data_table
 from planner.tui.forms import Confirm, StoryForm
@@ -42,6 +43,7 @@ def story_markdown(story: Story) -> str:
         f"## {story.title}",
         "",
         f"*{', '.join(story.themes)}*"
+        + (f" · shows: {', '.join(story.competencies)}" if story.competencies else "")
         + (f" · tags: {', '.join(story.tags)}" if story.tags else "")
         + f" · {story.words} words, {speaking_time(story.seconds)} aloud",
         "",
@@ -64,17 +66,24 @@ class CoverageScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         grid = coverage(self.stories)
-        table: DataTable[str] = DataTable(id="coverage-grid")
-        table.add_columns("Story", *THEMES)
-        for story in self.stories:
-            table.add_row(story.title[:40], *("●" if t in story.themes else "·" for t in THEMES))
-        table.add_row("stories", *(str(grid.by_theme[t]) for t in THEMES))
-        gaps = "\n".join(f"• {gap}" for gap in grid.gaps) or "Every theme has at least two stories."
-        tags = ", ".join(f"{tag} ({n})" for tag, n in grid.top_tags)
+        # Stories are the columns, so that every theme and competency is a row with its gaps plain;
+        # the row names stay in view while the table scrolls sideways.
+        table: DataTable[str] = DataTable(id="coverage-grid", fixed_columns=1, zebra_stripes=True)
+        table.add_columns("", *(f"#{story.id}" for story in self.stories), "total")
+
+        def marks(has: list[bool]) -> list[str]:
+            return ["●" if mark else "·" for mark in has] + [str(sum(has))]
+
+        for theme in THEMES:
+            table.add_row(theme, *marks([theme in s.themes for s in self.stories]))
+        for slug in grid.by_competency:
+            table.add_row(names()[slug], *marks([slug in s.competencies for s in self.stories]))
+        gaps = "\n".join(f"• {gap}" for gap in grid.gaps) or "Every theme has two stories and every competency one."
+        legend = "   ".join(f"#{s.id} {s.title[:30]}" for s in self.stories)
         with VerticalScroll(classes="dialog wide"):
-            yield Static("Coverage: stories × themes   (Esc to close)", classes="title")
+            yield Static("Coverage: themes and competencies × stories   (Esc to close)", classes="title")
             yield table
-            yield Static(f"\nMost used tags: {tags or 'none yet'}\n\n{gaps}")
+            yield Static(f"{legend}\n\n{gaps}")
 
 
 class StoriesScreen(PlannerScreen):
@@ -183,4 +192,6 @@ class StoriesScreen(PlannerScreen):
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Add story", "Write a new STAR story", self.action_new)
         yield SystemCommand("Edit story", "Edit the highlighted story", self.action_edit)
-        yield SystemCommand("Story coverage", "Stories against themes, with the gaps", self.action_coverage)
+        yield SystemCommand(
+            "Story coverage", "Stories against themes and competencies, with the gaps", self.action_coverage
+        )

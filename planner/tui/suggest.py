@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from planner.errors import UserError
-from planner.stories.prep import PromptGrid, check_prompt, grid_for, suggestions_for, what_to_write
+from planner.stories.prep import PromptGrid, check_prompt, grid_for, nothing_fits, suggestions_for
 from planner.stories.story import company_name
 from planner.stories.suggest import Suggestion
 from planner.tui.base import PlannerScreen
@@ -94,7 +94,7 @@ class SuggestScreen(PlannerScreen):
         if not ranked:
             note = EMPTY_BANK
         elif ranked[0].weak:
-            note = f"Nothing in your bank fits this prompt well: write {what_to_write(prompt)}. The closest:"
+            note = f"{nothing_fits(prompt)} The closest:"
         else:
             note = "Best first. Highlight one and press t to record that you told it."
         self.app.call_from_thread(self._show, ranked, note)

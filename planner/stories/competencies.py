@@ -1,0 +1,86 @@
+"""The competencies behavioral prompts probe (ownership, dealing with ambiguity, ...): which ones a
+prompt asks for, and which ones a story shows. The list and its cues are data, in
+planner/data/competencies.toml. Pure."""
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from planner.catalog.data import read_toml
+from planner.errors import UserError
+from planner.text import shown
+
+# A story shows a competency when its text holds this many of the competency's cues (or its title
+# or tags hold one): one passing word is not enough to say a story is about it.
+CUES_TO_SHOW = 2
+MOTIVATION = "motivation"  # asked in most loops, answered with reasons: no story shows it
+
+
+@dataclass(frozen=True)
+class Competency:
+    slug: str
+    name: str
+    asks: tuple[re.Pattern[str], ...]  # how a prompt asks for it
+    shows: tuple[re.Pattern[str], ...]  # how a story shows it
+
+
+@cache
+def competencies() -> tuple[Competency, ...]:
+    return tuple(
+        Competency(
+            raw["slug"],
+            raw["name"],
+            tuple(re.compile(cue) for cue in raw["asks"]),
+            tuple(re.compile(cue) for cue in raw["shows"]),
+        )
+        for raw in read_toml("competencies.toml")["competencies"]
+    )
+
+
+@cache
+def names() -> dict[str, str]:
+    """Each competency's name, by slug."""
+    return {competency.slug: competency.name for competency in competencies()}
+
+
+def _lowered(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def asked_in(prompt: str) -> tuple[str, ...]:
+    """The competencies a prompt asks for, in the list's order."""
+    text = _lowered(prompt)
+    return tuple(c.slug for c in competencies() if any(cue.search(text) for cue in c.asks))
+
+
+def shown_in(title: str, body: str, tags: Iterable[str] = ()) -> tuple[str, ...]:
+    """The competencies a story's text shows: those it gives two cues of, or its title or tags one."""
+    heading = _lowered(" ".join([title, *tags]))
+    text = _lowered(body)
+    found = []
+    for competency in competencies():
+        in_text = sum(bool(cue.search(text)) for cue in competency.shows)
+        if in_text >= CUES_TO_SHOW or any(cue.search(heading) for cue in competency.shows):
+            found.append(competency.slug)
+    return tuple(found)
+
+
+def normalize_competencies(values: Iterable[object]) -> tuple[str, ...]:
+    """Competency slugs as typed ("Ownership", "learning fast"), checked against the list."""
+    known = names()
+    by_name = {name.casefold(): slug for slug, name in known.items()}
+    chosen: list[str] = []
+    for value in values:
+        typed = " ".join(str(value).split()).casefold()
+        if not typed:
+            continue
+        slug = typed.replace(" ", "-") if typed.replace(" ", "-") in known else by_name.get(typed)
+        if slug is None:
+            close = difflib.get_close_matches(typed.replace(" ", "-"), known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise UserError(f"unknown competency {shown(value)}; {hint}`planner story competencies` lists them")
+        if slug not in chosen:
+            chosen.append(slug)
+    return tuple(chosen)
