@@ -4,7 +4,8 @@
 
 For each labeled evaluation set: hit@1 (the top suggestion is a best answer), hit@3, MRR over the
 prompts that have an answer, and how often "nothing fits" is said for prompts that have none
-(and wrongly, for prompts that have one). Then the time to rank 10,000 stories.
+(and wrongly, for prompts that have one). For each set of picks: how often a paraphrase of a prompt
+gets the story picked for that prompt first. Then the time to rank 10,000 stories.
 """
 
 import random
@@ -18,13 +19,20 @@ sys.path.append(str(ROOT))  # an installed planner comes first
 
 from planner.stories.story import Story  # noqa: E402
 from planner.stories.suggest import index_of, suggest  # noqa: E402
-from tests.suggest_evaluation import evaluate, load  # noqa: E402
+from tests.suggest_evaluation import evaluate, evaluate_picks, load  # noqa: E402
 
 EVAL_SETS = [
     ROOT / "tests" / "data" / "suggest_eval.json",
     ROOT / "benchmarks" / "data" / "suggest_second_set.json",
     ROOT / "benchmarks" / "data" / "suggest_holdout.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_2.json",
+    ROOT / "benchmarks" / "data" / "suggest_blind_3.json",
+]
+# The newest blind set is measured, never tuned on.
+TUNING_SETS = EVAL_SETS[:-1]
+PICK_SETS = [
+    ROOT / "benchmarks" / "data" / "picks_paraphrases.json",
+    ROOT / "benchmarks" / "data" / "picks_paraphrases_2.json",
 ]
 
 
@@ -49,12 +57,26 @@ def large_bank(stories: tuple[Story, ...], size: int) -> tuple[Story, ...]:
     return tuple(made)
 
 
-def main(paths: list[Path]) -> None:
+def main(given: list[Path] | None) -> None:
+    paths = given or [p for p in EVAL_SETS if p.exists()]
     for path in paths:
         figures = evaluate(path)
         print(f"{path.relative_to(ROOT)}: {figures['stories']} stories, {figures['prompts']} prompts")
         for name in ("hit@1", "hit@3", "mrr", "nothing_fits_caught", "nothing_fits_false_alarms"):
             print(f"  {name:<26} {figures[name]:.3f}")
+        if '"competencies"' in path.read_text(encoding="utf-8"):
+            read = evaluate(path, labeled_competencies=False)
+            print(
+                f"  with competencies read from the text, not the set's: hit@1 {read['hit@1']:.3f}, "
+                f"hit@3 {read['hit@3']:.3f}"
+            )
+    for path in PICK_SETS if given is None else ():
+        figures = evaluate_picks(path)
+        print(
+            f"{path.relative_to(ROOT)}: a paraphrase gets its prompt's pick first {figures['pick_first']:.3f} "
+            f"of {figures['paraphrases']}; a near miss is given the pick it resembles "
+            f"{figures['near_miss_given_pick']:.3f} of {figures['near_misses']}"
+        )
 
     stories, prompts, _ = load(paths[0])
     bank = large_bank(stories, 10_000)
@@ -74,4 +96,4 @@ def main(paths: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main([Path(p).resolve() for p in sys.argv[1:]] or [p for p in EVAL_SETS if p.exists()])
+    main([Path(p).resolve() for p in sys.argv[1:]] or None)

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # an installed planner comes first
 
 import planner.stories.suggest as suggest  # noqa: E402
-from benchmarks.suggest_eval import EVAL_SETS, evaluate  # noqa: E402
+from benchmarks.suggest_eval import TUNING_SETS, evaluate  # noqa: E402
 
 
 def main(paths: list[Path]) -> None:
@@ -41,4 +41,4 @@ def main(paths: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main([Path(p).resolve() for p in sys.argv[1:]] or [p for p in EVAL_SETS if p.exists()])
+    main([Path(p).resolve() for p in sys.argv[1:]] or [p for p in TUNING_SETS if p.exists()])

@@ -303,3 +303,31 @@ async def test_a_story_is_picked_for_a_prompt_on_the_suggest_screen(db_path):
         await settle(pilot)
         first = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
         assert first.startswith("1. Quiet win") and "you picked it" in first
+
+
+async def test_a_story_to_write_opens_the_form_ready_and_saving_it_checks_the_task_off(db_path):
+    seed(db_path)  # an interview and an empty story bank: the plan asks for stories
+    with Store.open(db_path) as store:
+        writes = [task for task in store.planned_tasks() if task.kind == "write"]
+    first = min(writes, key=lambda task: (task.due, task.id))
+    app = build_app(db_path, first.due)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        today = app.screen
+        today.query_one(DataTable).move_cursor(row=[task.id for task in today.agenda.tasks].index(first.id))
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StoryForm)
+        assert first.title in str(form.query_one(".title", Static).render())
+        asked = form.query_one("#competencies", Input).value, list(form.query_one("#themes", SelectionList).selected)
+        assert any(asked), "the form starts with what the plan asks for"
+        form.query_one("#themes", SelectionList).select("failure")
+        form.query_one("#title", Input).value = "The model I shipped too early"
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is today
+    with Store.open(db_path) as store:
+        assert [story.title for story in store.stories()] == ["The model I shipped too early"]
+        assert store.task(first.id).status == "done"

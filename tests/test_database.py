@@ -28,10 +28,11 @@ def planner(db_path, *args: str, today: str = "2026-11-24") -> subprocess.Comple
 
 def test_several_shells_writing_at_once_all_succeed_and_lose_nothing(db_path):
     # A plan made a week ago, so that its tasks are overdue now: re-planning keeps overdue tasks,
-    # so checking them off cannot race with the re-plans of the other shells.
+    # so checking them off cannot race with the re-plans of the other shells. (Not behavioral ones:
+    # the stories added meanwhile answer some prompts, which retires the tasks to write them.)
     assert planner(db_path, "interview", "add", "Acme", "--date", "2026-12-20", today="2026-11-17").returncode == 0
     with Store.open(db_path) as store:
-        overdue = [t.id for t in store.tasks() if t.due < store_day("2026-11-24")][:8]
+        overdue = [t.id for t in store.tasks() if t.due < store_day("2026-11-24") and t.round != "behavioral"][:8]
     assert len(overdue) == 8
 
     def stories(worker: int) -> list[subprocess.CompletedProcess[str]]:

@@ -238,6 +238,7 @@ def test_readiness_per_round_moves_with_study(run, monkeypatch):
 
 
 def test_a_question_rated_again_comes_back_sooner_than_one_rated_easy(run):
+    run("config", "set", "budget", "120")
     run("interview", "add", "Acme", "--date", "2026-12-15")
     first, second = [t for t in agenda(run)["tasks"] if t["round"] == "ml-concepts"][:2]
     run("done", str(first["id"]), "--rating", "again")
@@ -295,3 +296,18 @@ def test_study_walks_todays_tasks_with_the_outline_and_a_rating(run, monkeypatch
     assert (statuses[first["id"]], statuses[second["id"]]) == ("done", "skipped")
     entries = {e["task_id"]: e for e in json.loads(run("log", "--json").stdout)}
     assert entries[first["id"]]["rating"] == "again"
+
+
+def test_behavioral_tasks_come_from_the_story_bank(run):
+    run("story", "add", "--title", "Shipped the ranking model", "--theme", "success", "--action", "I launched it.")
+    run("story", "add", "--title", "The launch I argued against", "--theme", "conflict",
+        "--action", "I disagreed with my manager about launching and showed the data.")  # fmt: skip
+    run("story", "told", "2", "--company", "Acme", "--date", "2026-11-01")
+    run("interview", "add", "Acme", "--date", "2026-12-20")
+    tasks = [task for day in json.loads(run("plan", "--json").stdout)["days"] for task in day["tasks"]]
+    behavioral = [task for task in tasks if task["round"] == "behavioral"]
+    told = [task for task in behavioral if task["story_id"] and task["kind"] == "drill"]
+    assert told and all(task["title"].startswith(f"Tell #{task['story_id']} ") for task in told)
+    assert any(task["kind"] == "write" and task["title"].startswith("Write a failure story") for task in behavioral)
+    rehearsed = [task["story_id"] for task in behavioral if task["kind"] == "rehearse"]
+    assert rehearsed == [1], "story 2 was already told at Acme"

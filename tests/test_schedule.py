@@ -5,7 +5,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from planner.catalog.rounds import load_catalog
-from planner.plan.records import Budget, Interview, Recall
+from planner.plan.records import Budget, Interview, Recall, StoryChoice, StoryPrep
 from planner.plan.scheduler import FINAL_STRETCH_DAYS, FIRST_REVIEW_DAYS, MOCK_WINDOW_DAYS, SHARED_ROUNDS, build_plan
 from tests.conftest import TODAY
 
@@ -214,3 +214,30 @@ def test_a_near_interview_is_prepared_at_full_speed_even_with_a_far_one():
     plan = build_plan([near, far], CATALOG, Budget(daily=60), TODAY)
     before_near = [t for t in plan.tasks if t.due < near.day - timedelta(1)]
     assert sum(t.minutes for t in before_near) >= 0.9 * 60 * 8
+
+
+def test_behavioral_prompts_name_the_story_to_tell_write_the_missing_ones_and_rehearse_before_the_round():
+    acme = Interview(1, "Acme", TODAY + timedelta(30))
+    prompts = CATALOG.round("behavioral").questions
+    told, failed, conflict = prompts[0], next(q for q in prompts if "fail" in q.text.lower()), prompts[-1]
+    stories = StoryPrep(
+        tell=((told.id, StoryChoice(7, "Shipped the ranker", 95)),),
+        write=((failed.id, "failure-and-learning", "a failure story"), (conflict.id, "failure-and-learning", "x")),
+        rehearse=((1, (StoryChoice(7, "Shipped the ranker", 95), StoryChoice(9, "Owned the outage", 110))),),
+    )
+    plan = build_plan([acme], CATALOG, Budget(120), TODAY, stories=stories)
+    tasks = {task.key: task for task in plan.tasks}
+    assert tasks[told.id].story_id == 7
+    assert tasks[told.id].title == f"Tell #7 'Shipped the ranker' (1m35s aloud) for {told.text!r}"
+    write = tasks["write:failure-and-learning"]
+    assert write.kind == "write" and write.title.startswith("Write a failure story (your bank has none for")
+    assert failed.id not in tasks and conflict.id not in tasks, "one story to write for prompts that want the same"
+    rehearsals = [task for task in plan.tasks if task.kind == "rehearse"]
+    assert sorted(task.story_id for task in rehearsals) == [7, 9]
+    for task in rehearsals:
+        assert task.interview_id == 1 and task.minutes == 5
+        assert acme.day - timedelta(FINAL_STRETCH_DAYS) <= task.due < acme.day - timedelta(1)
+    # Once written, the prompts are practised again like the others.
+    roomy = [acme._replace(day=TODAY + timedelta(90))]
+    later = build_plan(roomy, CATALOG, Budget(120), TODAY, finished={"write:failure-and-learning"}, stories=stories)
+    assert {failed.id, conflict.id} <= {task.key for task in later.tasks}

@@ -67,3 +67,21 @@ class Recall(NamedTuple):
     fresh_until: date
     reviews: int  # how many times it has been reviewed
     weak: bool  # its last rating was again or hard
+
+
+class StoryChoice(NamedTuple):
+    """A story the plan asks you to tell or rehearse."""
+
+    id: int
+    title: str
+    seconds: int  # told aloud
+
+
+class StoryPrep(NamedTuple):
+    """What the story bank says of the behavioral round, for the scheduler: which story answers
+    each behavioral prompt of the question bank, which prompts no story answers (grouped by what
+    to write for them), and the stories to rehearse before each interview's behavioral round."""
+
+    tell: tuple[tuple[str, StoryChoice], ...] = ()  # (question id, story to tell)
+    write: tuple[tuple[str, str, str], ...] = ()  # (question id, gap key, what to write)
+    rehearse: tuple[tuple[int, tuple[StoryChoice, ...]], ...] = ()  # (interview id, stories)

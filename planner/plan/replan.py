@@ -27,15 +27,17 @@ def replan(store: Store, today: date) -> Plan:
     work for a round that has passed is retired. With nothing changed, nothing changes."""
     with store.transaction():
         from planner.plan.memory import recall_of
+        from planner.stories.prep import story_prep
 
         finished = store.finished_tasks()
+        interviews = store.interviews()
         target = recall_target(store)
         memory = {
             qid: recall_of(card, reviews, rating, target) for qid, (card, reviews, rating) in store.memory().items()
         }
         spent_today = sum(t.minutes for t in finished if t.due == today and t.status == "done")
         plan = build_plan(
-            store.interviews(),
+            interviews,
             load_catalog(),
             store.budget(),
             today,
@@ -43,6 +45,7 @@ def replan(store: Store, today: date) -> Plan:
             spent_today=max(spent_today, store.minutes_logged(today)),
             memory=memory,
             today_as_planned={t.key for t in store.planned_tasks() if t.due == today},
+            stories=story_prep(store, interviews),
         )
         store.apply_plan(plan.tasks)
         report = store.setting(PLAN_REPORT, {})

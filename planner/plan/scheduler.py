@@ -29,20 +29,25 @@ from collections import deque
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.catalog.rounds import Catalog, Question
-from planner.plan.records import SCREEN, Budget, Interview, Recall, Task
+from planner.plan.records import SCREEN, Budget, Interview, Recall, StoryChoice, StoryPrep, Task
 
 FIRST_REVIEW_DAYS = 2  # when a question first rated good comes back
 FINAL_STRETCH_DAYS = 5  # the last review before a round falls within this many days of it
 REVIEW_MINUTES = 5  # to recall a concept; a coding or design question is worked again in full
 LIGHT_REVIEW_MINUTES = 20
 MOCK_WINDOW_DAYS = 10  # a round's mock sits within this many days before it
+WRITE_MINUTES = 25  # to write a missing story in STAR form
+REHEARSE_MINUTES = 5  # to tell a story aloud in two minutes, twice
+BEHAVIORAL = "behavioral"
 URGENT_DAYS = 3  # a round this close takes its preparation before any other
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
 MEMORY_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")  # whose questions the memory model follows
 CONCEPTS = "ml-concepts"
 _VERBS = {"ml-coding": "Solve", "ml-concepts": "Explain", "ml-system-design": "Design", "behavioral": "Answer"}
+NO_STORIES = StoryPrep()
 _LEVELS = {"easy": 0, "medium": 1, "hard": 2, None: 1}
 
 
@@ -53,9 +58,20 @@ class Plan:
     left_out: tuple[str, ...] = ()
 
 
-# A question waiting to be planned: its task key, the question, its title, and whether it is a
-# second pass (which, left out, is no loss worth reporting).
-_Item = tuple[str, Question, str, bool]
+class _Item(NamedTuple):
+    """A question waiting to be planned."""
+
+    key: str
+    question: Question
+    title: str
+    again: bool  # a second pass, which left out is no loss worth reporting
+    kind: str
+    minutes: int
+    story_id: int | None = None  # the story a behavioral prompt is answered with
+
+
+def _item(key: str, question: Question, title: str, again: bool = False) -> _Item:
+    return _Item(key, question, title, again, question.kind, question.minutes)
 
 
 @dataclass
@@ -107,31 +123,59 @@ def _title(question: Question, company: str | None = None) -> str:
     return f"{_VERBS[question.round]}: {question.text}"
 
 
-def _streams(interviews: list[Interview], catalog: Catalog, finished: Container[str]) -> list[_Stream]:
+def _with_stories(items: list[_Item], stories: StoryPrep, finished: Container[str]) -> list[_Item]:
+    """Behavioral prompts as the story bank has them: told with the story that answers them, or,
+    where none does, a task to write one (once for prompts wanting the same missing story)."""
+    tell = dict(stories.tell)
+    gaps = {question_id: (gap, what) for question_id, gap, what in stories.write}
+    made, written = [], set()
+    for item in items:
+        choice = tell.get(item.question.id)
+        gap = gaps.get(item.question.id)
+        if choice:
+            made.append(item._replace(title=_telling(item, choice), story_id=choice.id))
+        elif gap and not item.again and f"write:{gap[0]}" not in finished:
+            if gap[0] not in written:
+                written.add(gap[0])
+                title = f"Write {gap[1]} (your bank has none for {item.question.text!r})"
+                made.append(item._replace(key=f"write:{gap[0]}", title=title, kind="write", minutes=WRITE_MINUTES))
+        else:
+            made.append(item)
+    return made
+
+
+def _telling(item: _Item, choice: StoryChoice) -> str:
+    aloud = f"{choice.seconds // 60}m{choice.seconds % 60:02d}s aloud"
+    return f"{'Again, t' if item.again else 'T'}ell #{choice.id} {choice.title!r} ({aloud}) for {item.question.text!r}"
+
+
+def _streams(
+    interviews: list[Interview], catalog: Catalog, finished: Container[str], stories: StoryPrep
+) -> list[_Stream]:
     streams = []
     for round_ in catalog.rounds:
         if round_.slug in SHARED_ROUNDS:
             group = (lambda q: q.topic) if round_.slug != "behavioral" else (lambda q: q.themes[0])
             ordered = _interleave(list(round_.questions), group)
-            first: list[_Item] = [(q.id, q, _title(q), False) for q in ordered]
+            first = [_item(q.id, q, _title(q)) for q in ordered]
             # Second passes, hardest first: the questions that most repay another go.
             hardest = sorted(ordered, key=lambda q: -_LEVELS[q.difficulty])
-            again: list[_Item] = [(f"{q.id}:again", q, f"Again, {_title(q)}", True) for q in hardest]
+            again = [_item(f"{q.id}:again", q, f"Again, {_title(q)}", True) for q in hardest]
+            if round_.slug == BEHAVIORAL:
+                first, again = _with_stories(first, stories, finished), _with_stories(again, stories, finished)
             streams.append(
                 _Stream(
                     round_.slug,
                     round_.weight,
                     list(interviews),
-                    deque(i for i in first if i[0] not in finished),
-                    deque(i for i in again if i[0] not in finished),
+                    deque(i for i in first if i.key not in finished),
+                    deque(i for i in again if i.key not in finished),
                 )
             )
         else:
             for interview in interviews:
-                own: list[_Item] = [
-                    (f"{interview.id}:{q.id}", q, _title(q, interview.company), False) for q in round_.questions
-                ]
-                items = deque(i for i in own if i[0] not in finished)
+                own = [_item(f"{interview.id}:{q.id}", q, _title(q, interview.company)) for q in round_.questions]
+                items = deque(i for i in own if i.key not in finished)
                 streams.append(_Stream(round_.slug, round_.weight, [interview], items, deque()))
     return streams
 
@@ -159,13 +203,15 @@ def build_plan(
     spent_today: int = 0,
     memory: Mapping[str, Recall] | None = None,
     today_as_planned: Container[str] = frozenset(),
+    stories: StoryPrep = NO_STORIES,
 ) -> Plan:
     """Lay out the work from today up to each interview's rounds.
 
     finished: the keys of tasks done or skipped, never planned again; memory: what the memory model
     says of each studied question; spent_today: the minutes already used today; today_as_planned:
     the keys of the drills planned for today, which stay today while they fit, so that checking
-    one off never shuffles the rest of the day."""
+    one off never shuffles the rest of the day; stories: the story bank's answers to the behavioral
+    prompts, its gaps, and what to rehearse before each behavioral round."""
     interviews = [i for i in interviews if any(i.round_date(s) > today for s in catalog.slugs)]
     if not interviews:
         return Plan(())
@@ -184,10 +230,11 @@ def build_plan(
             _place_light_reviews(day, interviews, catalog, finished)
     study_days_before = _counter([d.day for d in days if d.free and d.day not in light])
     unplaced_mocks = _place_mocks(days, light, interviews, catalog, finished)
+    _place_rehearsals(days, light, interviews, stories, finished)
     left_out = [task.title for task in unplaced_mocks]
     short = sum(task.minutes for task in unplaced_mocks)
 
-    streams = _streams(interviews, catalog, finished)
+    streams = _streams(interviews, catalog, finished, stories)
     concepts = next(s for s in streams if s.round == CONCEPTS)
     questions = {q.id: q for r in catalog.rounds for q in r.questions}
     reviews = [
@@ -220,11 +267,11 @@ def build_plan(
             # Today keeps the drills it was given, as if picked again, and only a round days away
             # adds to them.
             for stream, _ in active:
-                for pinned in [item for item in stream.items if item[0] in today_as_planned]:
+                for pinned in [item for item in stream.items if item.key in today_as_planned]:
                     if day.place(_drill(stream, pinned, day.day)):
                         stream.items.remove(pinned)
-                        stream.balance -= pinned[1].minutes
-                        allowance -= pinned[1].minutes
+                        stream.balance -= pinned.minutes
+                        allowance -= pinned.minutes
                         reviews += _forecast_reviews(pinned, memory, interviews, day.day, today, finished)
             active = [(s, ahead) for s, ahead in active if (ahead[0] - day.day).days <= URGENT_DAYS]
         while True:
@@ -233,8 +280,8 @@ def build_plan(
                 (s, a)
                 for s, a in active
                 if (item := s.next_item())
-                and item[1].minutes <= day.free
-                and (item[1].minutes <= allowance or (a[0] - day.day).days <= URGENT_DAYS)
+                and item.minutes <= day.free
+                and (item.minutes <= allowance or (a[0] - day.day).days <= URGENT_DAYS)
             ]
             if not fitting:
                 break
@@ -243,16 +290,16 @@ def build_plan(
                 fitting, key=lambda pair: ((pair[1][0] - day.day).days <= URGENT_DAYS, pair[0].balance)
             )
             chosen = stream.items.popleft()
-            allowance -= chosen[1].minutes
+            allowance -= chosen.minutes
             day.place(_drill(stream, chosen, day.day))
-            stream.balance -= chosen[1].minutes
+            stream.balance -= chosen.minutes
             reviews += _forecast_reviews(chosen, memory, interviews, day.day, today, finished)
 
     for stream in streams:
-        first_pass = [item for item in stream.items if not item[3]]
+        first_pass = [item for item in stream.items if not item.again]
         if first_pass:
-            short += sum(item[1].minutes for item in first_pass)
-            hard = sum(item[1].difficulty == "hard" for item in first_pass)
+            short += sum(item.minutes for item in first_pass)
+            hard = sum(item.question.difficulty == "hard" for item in first_pass)
             name = catalog.round(stream.round).name
             whose = f" for {stream.interviews[0].company}" if stream.round not in SHARED_ROUNDS else ""
             left_out.append(f"{len(first_pass)} {name} tasks{whose}" + (f" ({hard} hard)" if hard else ""))
@@ -269,7 +316,7 @@ def _forecast_reviews(
     finished: Container[str],
 ) -> list[tuple[date, Task]]:
     """The reviews a concept planned for study on day will need, as if rated good then."""
-    key, question = item[0], item[1]
+    key, question = item.key, item.question
     if question.round != CONCEPTS or key.endswith(":again") or (memory and key in memory):
         return []
     first = Recall(day + timedelta(FIRST_REVIEW_DAYS), day, 1, False)
@@ -278,9 +325,11 @@ def _forecast_reviews(
 
 def _drill(stream: _Stream, item: _Item, day: date) -> Task:
     """The task that works through a stream's item on day; shared work belongs to no interview."""
-    key, question, title, _ = item
     owner = stream.interviews[0].id if stream.round not in SHARED_ROUNDS else None
-    return Task(key, question.round, question.kind, title, question.minutes, day, owner, question.id)
+    question = item.question
+    return Task(
+        item.key, question.round, item.kind, item.title, item.minutes, day, owner, question.id, story_id=item.story_id
+    )
 
 
 def _pace(ahead: list[_Day], light: set[date], round_dates: list[date], streams: list[_Stream]) -> float:
@@ -288,7 +337,7 @@ def _pace(ahead: list[_Day], light: set[date], round_dates: list[date], streams:
     round, rather than done at once with empty weeks before the round, when they matter most."""
     nearest = next(held for held in round_dates if held > ahead[0].day)
     room = sum(d.free for d in ahead if d.day < nearest and d.day not in light)
-    work = sum(item[1].minutes for s in streams for item in (*s.items, *s.again))
+    work = sum(item.minutes for s in streams for item in (*s.items, *s.again))
     return min(1.0, work / room) if room else 1.0
 
 
@@ -327,6 +376,29 @@ def _place_mocks(
         if not any(d.place(task) for d in without_mock) and not any(d.place(task) for d in window):
             unplaced.append(task)
     return unplaced
+
+
+def _place_rehearsals(
+    days: list[_Day], light: set[date], interviews: list[Interview], stories: StoryPrep, finished: Container[str]
+) -> None:
+    """Before each behavioral round, tell aloud the stories you will likely tell there, each on the
+    latest study day with room in the final stretch before it."""
+    by_day = {d.day: d for d in days}
+    rehearse = dict(stories.rehearse)
+    for interview in interviews:
+        held = interview.round_date(BEHAVIORAL)
+        window = [
+            by_day[day]
+            for n in range(1, FINAL_STRETCH_DAYS + 1)
+            if (day := held - timedelta(n)) in by_day and day not in light
+        ]
+        for choice in rehearse.get(interview.id, ()):
+            key = f"{interview.id}:rehearse:{choice.id}"
+            if held <= days[0].day or key in finished:
+                continue
+            title = f"Rehearse aloud for {interview.company}, in two minutes: #{choice.id} {choice.title!r}"
+            task = Task(key, BEHAVIORAL, "rehearse", title, REHEARSE_MINUTES, held, interview.id, story_id=choice.id)
+            any(d.place(task) for d in window)
 
 
 def _place_light_reviews(day: _Day, interviews: list[Interview], catalog: Catalog, finished: Container[str]) -> None:

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from planner.catalog.data import read_toml
 from planner.errors import UserError
@@ -49,6 +49,7 @@ def _lowered(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
 def asked_in(prompt: str) -> tuple[str, ...]:
     """The competencies a prompt asks for, in the list's order."""
     text = _lowered(prompt)

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner.catalog.rounds import Question, load_catalog
 from planner.errors import UserError
+from planner.plan.records import Interview, StoryChoice, StoryPrep
 from planner.stories.competencies import MOTIVATION, asked_in, names
 from planner.stories.story import Story
 from planner.stories.suggest import Suggestion, TermIndex, content_words, prompt_themes, query_terms, suggest
@@ -34,6 +36,7 @@ def check_prompt(prompt: str) -> str:
     return prompt
 
 
+@lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
 def what_to_write(prompt: str) -> str:
     """The story the bank lacks for a prompt, e.g. "a failure story showing ownership, about launch"."""
     themes = prompt_themes(prompt)
@@ -115,6 +118,42 @@ def suggestions_for(
     stories = tuple(store.stories())
     index = store.term_index(query_terms(prompt)) if stories else None
     return suggest(prompt, stories, company=company, limit=limit, index=index, picks=store.picks())
+
+
+REHEARSALS = 4  # stories to tell aloud before each behavioral round
+
+
+def _choice(story: Story) -> StoryChoice:
+    return StoryChoice(story.id, story.title, story.seconds)
+
+
+@lru_cache(maxsize=4096)
+def _gap(prompt: str) -> str:
+    """What a missing story for the prompt is named by: the competency it asks about, else its theme."""
+    asked = [slug for slug in asked_in(prompt) if slug != MOTIVATION]
+    themes = prompt_themes(prompt)
+    return asked[0] if asked else max(themes, key=lambda name: themes[name]) if themes else "other"
+
+
+def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
+    """The story bank's part in the plan: the story to tell for each behavioral prompt of the
+    question bank, the stories to write where none answers, and for each interview the stories
+    most often the answer there (not those already told at that company), to rehearse."""
+    grid = grid_for(store)
+    tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
+    write = tuple(
+        (question.id, _gap(question.text), what_to_write(question.text))
+        for question, found in grid.rows
+        if not found and asked_in(question.text) != (MOTIVATION,)
+    )
+    rehearse = []
+    for interview in interviews:
+        answers = grid_for(store, interview.company).rows
+        counts = Counter(found.story.id for _, found in answers if found and not found.told_here)
+        chosen = {found.story.id: found.story for _, found in answers if found}
+        top = sorted(counts, key=lambda story_id: (-counts[story_id], story_id))[:REHEARSALS]
+        rehearse.append((interview.id, tuple(_choice(chosen[story_id]) for story_id in top)))
+    return StoryPrep(tell, write, tuple(rehearse))
 
 
 def grid_for(store: Store, company: str | None = None) -> PromptGrid:

@@ -300,19 +300,8 @@ def suggest(
         )
         scored.append((round(score, 3), story.id, story, coverage, shared, showing, told_here, weak))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    terms = query_terms(prompt)
-    asked = set(_stems(" ".join(content_words(prompt))))
     ranked = [
-        Suggestion(
-            story,
-            score,
-            coverage,
-            shared,
-            showing,
-            _matched_words(story, terms, asked) if coverage else (),
-            told_here,
-            weak,
-        )
+        Suggestion(story, score, coverage, shared, showing, (), told_here, weak)
         for score, _, story, coverage, shared, showing, told_here, weak in scored
     ]
     # The user's own pick for this prompt, or for one that means the same, comes first.
@@ -322,7 +311,13 @@ def suggest(
         chosen = next(found for found in ranked if found.story.id == story_id)
         ranked.remove(chosen)
         ranked.insert(0, replace(chosen, picked_for=picked_prompt, weak=False))
-    return ranked[:limit]
+    # The words each story met the prompt with, for the reason: only for the stories shown.
+    terms = query_terms(prompt)
+    asked = set(_stems(" ".join(content_words(prompt))))
+    return [
+        replace(found, matched=_matched_words(found.story, terms, asked)) if found.relevance else found
+        for found in ranked[:limit]
+    ]
 
 
 def same_question(first: str, second: str) -> float:

@@ -7,6 +7,7 @@ read-only or gone, the form stays open with everything typed in it, and saving c
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -104,14 +105,21 @@ class StoryForm(SavingForm):
 
     AUTO_FOCUS = "#title"
 
-    def __init__(self, story: Story | None = None) -> None:
+    def __init__(
+        self, story: Story | None = None, *, draft: Story | None = None, then: Callable[[Store], object] | None = None
+    ) -> None:
+        """story: the story to edit; draft: a new story's first fields (themes, competencies, and
+        its title as the form's heading); then: more to write with the new story, in one go."""
         super().__init__()
         self.story = story
+        self.draft = draft
+        self.then = then
 
     def compose(self) -> ComposeResult:
-        story = self.story
+        heading = "Edit story" if self.story else self.draft.title if self.draft else "New story"
+        story = self.story or (replace(self.draft, title="") if self.draft else None)
         with VerticalScroll(classes="dialog form"):
-            yield Label("Edit story" if story else "New story", classes="title")
+            yield Label(heading, classes="title")
             yield Input(story.title if story else "", placeholder="Title: a few words you know it by", id="title")
             yield SelectionList[str](*((t, t, bool(story and t in story.themes)) for t in THEMES), id="themes")
             yield Input(
@@ -149,11 +157,16 @@ class StoryForm(SavingForm):
             return
         story_id = self.story.id if self.story else None
 
+        then = self.then
+
         def write(store: Store) -> None:
-            if story_id is None:
-                store.add_story(clean)
-            else:
-                store.update_story(story_id, clean)
+            with store.transaction():
+                if story_id is None:
+                    store.add_story(clean)
+                else:
+                    store.update_story(story_id, clean)
+                if then:
+                    then(store)
 
         shows = f" (shows {', '.join(clean['competencies'])})" if clean["competencies"] else ""
         self.save(write, lambda _: f"Saved: {clean['title']}{shows}")

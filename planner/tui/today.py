@@ -9,11 +9,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from planner.catalog.rounds import load_catalog
+from planner.catalog.rounds import THEMES, load_catalog
 from planner.db.readers import read_agenda
 from planner.plan.agenda import Agenda
 from planner.plan.records import Task
 from planner.plan.replan import catch_up, mark
+from planner.stories.story import Story
 from planner.tui.base import PlannerScreen, data_table
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
@@ -91,9 +92,26 @@ class TodayScreen(PlannerScreen):
         from planner.tui.study import MockCard, StudyCard
 
         task = self._selected()
-        if task is not None and task.status == "planned":
-            card = MockCard if task.kind == "mock" else StudyCard
-            self.app.push_screen(card(task, self.app.today))
+        if task is None or task.status != "planned":
+            return
+        if task.kind == "write":
+            self._write_story(task)
+            return
+        card = MockCard if task.kind == "mock" else StudyCard
+        self.app.push_screen(card(task, self.app.today))
+
+    def _write_story(self, task: Task) -> None:
+        """The story form, started with what the plan asks for; saving it checks the task off."""
+        from planner.tui.forms import StoryForm
+
+        gap = task.key.partition(":")[2]
+        prompts = load_catalog().round(task.round).questions
+        question = next((q for q in prompts if q.id == task.question_id), None)
+        themes = (gap,) if gap in THEMES else question.themes if question else ()
+        competencies = () if gap in THEMES or gap == "other" else (gap,)
+        draft = Story(0, task.title, themes=themes, competencies=competencies)
+        day = self.app.today
+        self.app.push_screen(StoryForm(draft=draft, then=lambda store: mark(store, [task.id], "done", day, None)))
 
     def _selected(self) -> Task | None:
         if not self.agenda or not self.agenda.tasks:
