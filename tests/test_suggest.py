@@ -13,10 +13,10 @@ EVAL_SET = Path(__file__).parent / "data" / "suggest_eval.json"
 
 def test_the_suggester_keeps_its_measured_quality():
     figures = evaluate(EVAL_SET)
-    # What the current suggester reaches on the labeled set (35 of 42 prompts with an answer).
-    assert figures["hit@1"] >= 35 / 42
-    assert figures["hit@3"] >= 41 / 42
-    assert figures["nothing_fits_caught"] >= 1 / 4
+    # What the current suggester reaches on the labeled set (36 of 42 prompts with an answer).
+    assert figures["hit@1"] >= 36 / 42
+    assert figures["hit@3"] >= 42 / 42
+    assert figures["nothing_fits_caught"] >= 3 / 4
     assert figures["nothing_fits_false_alarms"] == 0
 
 

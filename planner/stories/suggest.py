@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
 from planner.db.stemming import porter_stems
-from planner.stories.competencies import asked_in, names
+from planner.stories.competencies import MOTIVATION, asked_in, names
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
 
@@ -38,7 +38,7 @@ PICK_MATCH = 0.4
 IDEAS_SHARE = 0.4
 COMPETENCIES_SHARE = 0.4
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
-WEAK_FIT = 0.05
+WEAK_FIT = 0.1
 # Below this share, a story showing none of the competencies the prompt asks about is no real answer.
 WEAK_WITHOUT_COMPETENCY = 0.05
 FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
@@ -256,6 +256,7 @@ def suggest(
     concepts = query_concepts(prompt)
     wanted_themes = prompt_themes(prompt)
     wanted_competencies = asked_in(prompt)
+    asks_for_reasons = wanted_competencies == (MOTIVATION,)
     total = len(stories)
     raw: dict[int, float] = defaultdict(float)
     best_possible = 0.0
@@ -295,8 +296,10 @@ def suggest(
         # No real answer: it says too little of what was asked, and neither carries the prompt's
         # theme nor shows a competency the prompt asks about; or the prompt asks only for what no
         # story can show ("why this company?").
-        weak = (coverage < WEAK_FIT and (not wanted_themes or not shared) and not showing) or (
-            bool(wanted_competencies) and not showing and coverage < WEAK_WITHOUT_COMPETENCY
+        weak = (
+            (coverage < WEAK_FIT and (not wanted_themes or not shared) and not showing)
+            or (bool(wanted_competencies) and not showing and coverage < WEAK_WITHOUT_COMPETENCY)
+            or asks_for_reasons
         )
         scored.append((round(score, 3), story.id, story, coverage, shared, showing, told_here, weak))
     scored.sort(key=lambda item: (-item[0], item[1]))
