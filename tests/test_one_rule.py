@@ -67,7 +67,7 @@ async def test_the_app_names_the_story_to_write_as_the_shell_does(db_path, run):
     add_story(db_path)
     prompt = "Tell me about a time you had a conflict with a hardware vendor"
     shell = run("suggest", prompt).stdout.splitlines()[0]
-    assert shell.startswith("Nothing in your bank fits this prompt well. Write a conflict story showing")
+    assert shell.startswith("Nothing in your bank fits this prompt well. Write a story of conflict with a peer")
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")

@@ -308,6 +308,6 @@ def test_behavioral_tasks_come_from_the_story_bank(run):
     behavioral = [task for task in tasks if task["round"] == "behavioral"]
     told = [task for task in behavioral if task["story_id"] and task["kind"] == "drill"]
     assert told and all(task["title"].startswith(f"Tell #{task['story_id']} ") for task in told)
-    assert any(task["kind"] == "write" and task["title"].startswith("Write a failure story") for task in behavioral)
+    assert any(task["kind"] == "write" and task["title"].startswith("Write a story of failure") for task in behavioral)
     rehearsed = [task["story_id"] for task in behavioral if task["kind"] == "rehearse"]
     assert rehearsed == [1], "story 2 was already told at Acme"

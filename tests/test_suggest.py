@@ -93,7 +93,7 @@ def test_a_real_prompt_is_never_refused(run, prompt):
     if prompt.startswith("Why"):
         assert said.startswith("This asks for your reasons, not a story")
     else:
-        assert said.startswith("Nothing in your bank fits this prompt well. Write a challenge story showing")
+        assert said.startswith("Nothing in your bank fits this prompt well. Write a challenge story that shows")
 
 
 def test_nothing_fitting_is_said_plainly():
@@ -129,7 +129,7 @@ def test_suggest_command_ranks_the_bank_and_explains(run):
 def test_suggest_says_what_to_write_when_nothing_fits(run):
     run("story", "add", "--title", "Shipped the ranking model", "--theme", "success", "--action", "I launched it.")
     text = run("suggest", "What is a decision you regret about hiring?").stdout
-    assert text.startswith("Nothing in your bank fits this prompt well. Write a failure story")
+    assert text.startswith("Nothing in your bank fits this prompt well. Write a story of failure and what you learned")
 
 
 @pytest.mark.parametrize("prompt", ["", "   ", '"*()', "NEAR"])

@@ -37,16 +37,18 @@ def check_prompt(prompt: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
-def what_to_write(prompt: str) -> str:
-    """The story the bank lacks for a prompt, e.g. "a failure story showing ownership, about launch"."""
+def what_to_write(prompt: str, with_topic: bool = True) -> str:
+    """The story the bank lacks for a prompt, e.g. "a success story that shows ownership, about
+    launch" (the topic is the prompt's words, without those that only told its theme)."""
     themes = prompt_themes(prompt)
     theme = max(themes, key=lambda name: themes[name]) if themes else None
-    showing = [names()[slug].lower() for slug in asked_in(prompt) if slug != MOTIVATION]
-    # The prompt's subject, without the words that only told its theme.
-    topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word))
-    story = f"a {theme} story" if theme else "a story"
-    if showing:
-        story += f" showing {' and '.join(showing[:2])}"
+    showing = [names()[slug].lower() for slug in asked_in(prompt) if slug != MOTIVATION][:1]
+    if showing and theme and showing[0].startswith(theme):
+        story = f"a story of {showing[0]}"  # "a story of failure and what you learned"
+    else:
+        story = f"a {theme} story" if theme else "a story"
+        story += f" that shows {showing[0]}" if showing else ""
+    topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word)) if with_topic else ""
     return f"{story}{', about ' + topic if topic else ''}"
 
 
@@ -142,7 +144,7 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     grid = grid_for(store)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
-        (question.id, _gap(question.text), what_to_write(question.text))
+        (question.id, _gap(question.text), what_to_write(question.text, with_topic=False))
         for question, found in grid.rows
         if not found and asked_in(question.text) != (MOTIVATION,)
     )

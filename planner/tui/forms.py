@@ -118,23 +118,25 @@ class StoryForm(SavingForm):
     def compose(self) -> ComposeResult:
         heading = "Edit story" if self.story else self.draft.title if self.draft else "New story"
         story = self.story or (replace(self.draft, title="") if self.draft else None)
-        with VerticalScroll(classes="dialog form"):
+        # The heading, the error line and the buttons stay in view; the fields scroll between them.
+        with Vertical(classes="dialog form tall"):
             yield Label(heading, classes="title")
-            yield Input(story.title if story else "", placeholder="Title: a few words you know it by", id="title")
-            yield SelectionList[str](*((t, t, bool(story and t in story.themes)) for t in THEMES), id="themes")
-            yield Input(
-                ", ".join(story.competencies) if story else "",
-                placeholder="Competencies, e.g. ownership, ambiguity (left empty: read from the story)",
-                id="competencies",
-            )
-            yield Input(", ".join(story.tags) if story else "", placeholder="Tags, commas between", id="tags")
-            for name in STAR_FIELDS:
-                yield Label(name.capitalize())
-                yield TextArea(getattr(story, name) if story else "", id=name, classes="star")
-            with Horizontal(classes="row"):
-                yield Input(story.company or "" if story else "", placeholder="Company", id="company")
-                yield Input(story.role or "" if story else "", placeholder="Role", id="role")
-                yield Input(str(story.year or "") if story else "", placeholder="Year", id="year")
+            with VerticalScroll(classes="fields"):
+                yield Input(story.title if story else "", placeholder="Title: a few words you know it by", id="title")
+                yield SelectionList[str](*((t, t, bool(story and t in story.themes)) for t in THEMES), id="themes")
+                yield Input(
+                    ", ".join(story.competencies) if story else "",
+                    placeholder="Competencies, e.g. ownership, ambiguity (left empty: read from the story)",
+                    id="competencies",
+                )
+                yield Input(", ".join(story.tags) if story else "", placeholder="Tags, commas between", id="tags")
+                for name in STAR_FIELDS:
+                    yield Label(name.capitalize())
+                    yield TextArea(getattr(story, name) if story else "", id=name, classes="star")
+                with Horizontal(classes="row"):
+                    yield Input(story.company or "" if story else "", placeholder="Company", id="company")
+                    yield Input(story.role or "" if story else "", placeholder="Role", id="role")
+                    yield Input(str(story.year or "") if story else "", placeholder="Year", id="year")
             yield Static(id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save (F2)", id="save", variant="primary")
