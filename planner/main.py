@@ -1,6 +1,7 @@
 """The `planner` command's entry point, which sends each use to the lightest code that serves it:
 
-- bare `planner` (with at most --db) opens the full-screen app;
+- bare `planner` (with at most --db) opens the full-screen app, in a terminal; elsewhere (a pipe, a
+  cron job) it prints the help, as there is no screen to draw on or keys to read;
 - the plain `planner agenda` (with at most --json and --db) is answered without importing click,
   since it is meant to run in every new shell;
 - everything else goes to the click commands in planner/cli/.
@@ -53,12 +54,13 @@ def _print_agenda(path: Path, as_json: bool) -> bool:
     from planner.clock import today
     from planner.db.readers import load_agenda
     from planner.plan.agenda import agenda_report
+    from planner.text import terminal_width
 
     day = today()
     agenda = load_agenda(path, day)
     if agenda and agenda.overdue:
         return False
-    sys.stdout.write(agenda_report(agenda, day, as_json))
+    sys.stdout.write(agenda_report(agenda, day, as_json, terminal_width()))
     return True
 
 
@@ -71,7 +73,7 @@ def main() -> None:
         database, rest = split
         try:
             path = database_path(database)
-            if not rest:
+            if not rest and sys.stdin.isatty() and sys.stdout.isatty():
                 _run_app(path)
                 return
             # An older or foreign file goes the long way, where it is migrated or refused, and so does

@@ -36,3 +36,12 @@ def plain(text: str, what: str) -> str:
 
         raise UserError(f"{what} holds the control character {escaped(found.group())}; remove it and try again")
     return text
+
+
+def terminal_width() -> int | None:
+    """The width lines printed should fit: the terminal's, or None (no limit) when the output goes
+    to a file or another program."""
+    import shutil
+    import sys
+
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None

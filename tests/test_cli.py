@@ -90,3 +90,18 @@ def test_a_round_shows_each_questions_outline(run):
     first = load_catalog().round("ml-concepts").questions[0]
     shown = " ".join(run("rounds", "concepts").stdout.split())
     assert f"Outline: {' '.join(first.outline.split())}" in shown
+
+
+def test_the_bare_command_without_a_terminal_prints_the_help_and_makes_no_database(tmp_path):
+    database = tmp_path / "plan"
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--db", str(database)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=os.environ,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Usage: planner" in done.stdout and "Run without a command, in a terminal" in done.stdout
+    assert not database.exists()

@@ -2,6 +2,7 @@
 
 import json
 import os
+import pty
 import stat
 import subprocess
 import sys
@@ -156,14 +157,20 @@ def test_the_agenda_json_has_one_form_with_and_without_data(run, monkeypatch):
 
 
 def test_the_app_does_not_start_on_an_unreadable_planner_today(tmp_path):
+    # In a terminal (the app only starts in one): a pseudo-terminal for its input and output.
+    controller, terminal = pty.openpty()
     done = subprocess.run(
         [sys.executable, "-m", "planner", "--db", str(tmp_path / "p.db")],
-        capture_output=True,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PLANNER_TODAY": "garbage"},
         timeout=60,
     )
-    assert (done.returncode, done.stdout) == (1, "")
+    os.close(terminal)
+    os.close(controller)
+    assert done.returncode == 1
     assert done.stderr == "planner: PLANNER_TODAY must be a date such as 2026-12-01, not 'garbage'\n"
 
 

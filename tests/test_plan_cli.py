@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from planner.plan.records import Task
 from tests.conftest import TODAY
 
 
@@ -311,3 +312,46 @@ def test_behavioral_tasks_come_from_the_story_bank(run):
     assert any(task["kind"] == "write" and task["title"].startswith("Write a story of failure") for task in behavioral)
     rehearsed = [task["story_id"] for task in behavioral if task["kind"] == "rehearse"]
     assert rehearsed == [1], "story 2 was already told at Acme"
+
+
+def test_the_advice_for_a_short_plan_names_a_budget_above_the_one_set(run):
+    run("config", "set", "budget", "90")
+    said = run("interview", "add", "Acme", "--date", "2026-11-30").stdout
+    assert "Not enough time for everything" in said
+    assert "(it is 90: planner config set budget 120)" in said
+
+
+def test_the_calendar_marks_interviews_busy_and_a_moved_interview_keeps_its_event(run):
+    run("interview", "add", "Acme", "--date", "2026-12-15", "--round", "recruiter-screen=2026-12-01")
+
+    before = run("plan", "--ics", "-").stdout.replace("\r\n ", "")
+    uids = sorted(line[4:] for line in before.splitlines() if line.startswith("UID:interview-"))
+    assert uids == ["interview-1-recruiter-screen@planner", "interview-1@planner"]
+    for block in before.split("BEGIN:VEVENT")[1:]:
+        assert ("TRANSP:OPAQUE" in block) == ("UID:interview-" in block)
+    run("interview", "edit", "1", "--date", "2026-12-18")
+    after = run("plan", "--ics", "-").stdout.replace("\r\n ", "")
+    assert sorted(line[4:] for line in after.splitlines() if line.startswith("UID:interview-")) == uids
+    assert "DTSTART;VALUE=DATE:20261218" in after
+
+
+def test_the_agenda_prints_titles_in_full_to_a_pipe_and_cut_to_a_terminal(run):
+    from planner.plan.agenda import task_line
+
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    tasks = agenda(run)["tasks"]
+    longest = max(tasks, key=lambda task: len(task["title"]))
+    assert len(longest["title"]) > 70
+    assert longest["title"] in run("agenda").stdout
+    assert longest["title"] in run("agenda", "--full").stdout
+    task = Task("k", "ml-coding", "drill", longest["title"], 20, TODAY, None)
+    for width in (60, 80, 160):
+        line = task_line(task, TODAY, width)
+        assert len(line) <= width and line.endswith("…")
+
+
+def test_an_interview_whose_day_has_passed_but_not_every_round_says_when_it_was(run, monkeypatch):
+    run("interview", "add", "Acme", "--date", "2026-12-01", "--round", "behavioral=2026-12-05")
+    monkeypatch.setenv("PLANNER_TODAY", "2026-12-03")
+    listed = run("interview", "list").stdout
+    assert "2 days ago" in listed and "in -" not in listed

@@ -241,3 +241,10 @@ def test_behavioral_prompts_name_the_story_to_tell_write_the_missing_ones_and_re
     roomy = [acme._replace(day=TODAY + timedelta(90))]
     later = build_plan(roomy, CATALOG, Budget(120), TODAY, finished={"write:failure-and-learning"}, stories=stories)
     assert {failed.id, conflict.id} <= {task.key for task in later.tasks}
+
+
+def test_a_task_title_never_says_its_verb_twice():
+    plan = build_plan([Interview(1, "Acme", TODAY + timedelta(120))], CATALOG, Budget(240), TODAY)
+    for task in plan.tasks:
+        words = task.title.replace(":", " ").split()
+        assert words[0].casefold() != words[1].casefold(), task.title

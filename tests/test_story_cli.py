@@ -119,12 +119,15 @@ def test_add_asks_for_each_missing_field_in_a_terminal(run, monkeypatch):
     monkeypatch.setattr(story_commands, "stdin_is_terminal", lambda: True)
     # A mistyped theme is asked again, not an error after every field is typed.
     answers = "Rescued a failing launch\nfailur\nfailure, challenge\nthe s\nthe t\nthe a\nthe r\nlaunch\n"
+    answers += "Globex\nML Engineer\nlast year\n2023\n"
     result = run("story", "add", input=answers)
     assert result.exit_code == 0, result.output
-    assert "unknown theme 'failur'" in result.output
+    assert "unknown theme 'failur'; did you mean failure?" in result.output
+    assert "year must be a year such as 2024" in result.output
     [story] = listed(run)
     assert story["themes"] == ["failure", "challenge"]
     assert (story["situation"], story["result"], story["tags"]) == ("the s", "the r", ["launch"])
+    assert (story["company"], story["role"], story["year"]) == ("Globex", "ML Engineer", 2023)
 
 
 def test_add_and_edit_through_the_editor(run, add, monkeypatch):
@@ -327,3 +330,9 @@ def test_every_story_has_a_delivery_check_with_what_to_fix(run, add):
     shown = run("story", "show", "1").stdout
     assert "delivery:" in shown and "more 'we' than 'I'" in shown and "the result has no figure" in shown
     assert "no figure" not in run("story", "show", "2").stdout
+
+
+def test_a_mistyped_theme_gets_the_theme_it_was_probably_meant_as(run, add, db_path):
+    add()
+    message = unchanged_by(db_path, run, "story", "add", "--title", "A story", "--theme", "sucess")
+    assert "did you mean success?" in message

@@ -27,7 +27,7 @@ from planner.plan.replan import (
     undo,
 )
 from planner.plan.scheduler import Plan
-from planner.text import plain, shown
+from planner.text import plain, shown, terminal_width
 
 
 def _round_dates(pairs: tuple[str, ...]) -> dict[str, date]:
@@ -61,7 +61,7 @@ def _describe(interview: Interview) -> str:
     return text
 
 
-def _report(plan: Plan) -> None:
+def _report(plan: Plan, daily: int) -> None:
     if not plan.tasks:
         click.echo("No study days left before the interviews: nothing planned.")
         return
@@ -70,15 +70,18 @@ def _report(plan: Plan) -> None:
     click.echo(
         f"Plan: {len(plan.tasks)} tasks, {minutes:,} minutes over {days} study days. See it: planner plan --week"
     )
-    _report_shortfall(plan.short_minutes, plan.left_out)
+    _report_shortfall(plan.short_minutes, plan.left_out, daily)
 
 
-def _report_shortfall(short_minutes: int, left_out: tuple[str, ...] | list[str]) -> None:
+def _report_shortfall(short_minutes: int, left_out: tuple[str, ...] | list[str], daily: int) -> None:
     if short_minutes:
         click.echo(f"Not enough time for everything: {short_minutes:,} minutes short. Left out:")
         for line in left_out:
             click.echo(f"  - {line}")
-        click.echo("More minutes a day (planner config set budget 90) or fewer days off would fit more in.")
+        more = (daily // 30 + 1) * 30  # the next half hour up from today's budget
+        click.echo(
+            f"More minutes a day (it is {daily}: planner config set budget {more}) or fewer days off would fit more in."
+        )
 
 
 @click.group()
@@ -103,8 +106,9 @@ def interview_add(company: str, when: str, role: str | None, rounds: tuple[str, 
     new = checked_interview(0, company, interview_date(when, today()), role, _round_dates(rounds).items())
     with open_store() as store:
         interview_id, plan = save_interview(store, new, today())
+        daily = store.budget().daily
     click.echo(f"Added interview {interview_id}: {_describe(new)}.")
-    _report(plan)
+    _report(plan, daily)
 
 
 @interview.command(name="list")
@@ -148,8 +152,9 @@ def interview_edit(
             (dict(current.round_dates) | moved).items(),
         )
         _, plan = save_interview(store, changed, today())
+        daily = store.budget().daily
     click.echo(f"Updated interview {interview_id}: {_describe(changed)}.")
-    _report(plan)
+    _report(plan, daily)
 
 
 @interview.command(name="rm")
@@ -187,9 +192,10 @@ def config_set(key: str, value: str) -> None:
             plan = set_recall_target(store, value, today())
         else:
             plan = change_budget(store, {key: value}, today())
+        daily = store.budget().daily
     click.echo(f"Set {key} to {value}.")
     if plan.tasks:
-        _report(plan)
+        _report(plan, daily)
 
 
 @config.command(name="show")
@@ -274,7 +280,7 @@ def plan(week: bool, rebalance: bool, ics_file: str | None, force: bool, as_json
     start = today()
     with open_store() as store:
         if rebalance:
-            _report(replan(store, start))
+            _report(replan(store, start), store.budget().daily)
         elif not store.read_only:
             catch_up(store, start)
         if ics_file == "-":
@@ -289,6 +295,7 @@ def plan(week: bool, rebalance: bool, ics_file: str | None, force: bool, as_json
         short_minutes, left_out = plan_report(store)
     if week:
         tasks = [t for t in tasks if (t.due - start).days < 7]
+    width = terminal_width()
     days: dict[date, list[Task]] = {}
     for task in tasks:
         days.setdefault(max(task.due, start) if task.status == "planned" else task.due, []).append(task)
@@ -315,9 +322,9 @@ def plan(week: bool, rebalance: bool, ics_file: str | None, force: bool, as_json
         planned = sum(t.minutes for t in on_day if t.status != "skipped")
         click.echo(click.style(f"{day_label(day)}", bold=True) + f"  {planned}/{budget.minutes_on(day)} min")
         for t in on_day:
-            click.echo(task_line(t, start))
+            click.echo(task_line(t, start, width))
     if not week:
-        _report_shortfall(short_minutes, left_out)
+        _report_shortfall(short_minutes, left_out, budget.daily)
 
 
 @click.command(name="readiness")

@@ -82,7 +82,7 @@ def cli(ctx: click.Context) -> None:
     """Prepare for an ML engineer interview loop: a study plan up to each interview,
     a bank of STAR stories, and today's agenda.
 
-    Run without a command to open the full-screen app.
+    Run without a command, in a terminal, to open the full-screen app.
     """
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())

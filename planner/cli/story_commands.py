@@ -90,6 +90,11 @@ def _ask_for_missing(fields: dict[str, Any]) -> dict[str, Any]:
             fields[name] = click.prompt(name.capitalize(), default="", show_default=False)
     if "tags" not in fields:
         fields["tags"] = click.prompt("Tags (commas between, optional)", default="", show_default=False)
+    for name, label in (("company", "Company"), ("role", "Your role then"), ("year", "Year, e.g. 2024")):
+        if name not in fields:
+            fields[name] = click.prompt(
+                f"{label} (optional)", default="", show_default=False, value_proc=_checked(name)
+            )
     return fields
 
 

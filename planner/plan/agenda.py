@@ -24,6 +24,8 @@ class Countdown(NamedTuple):
 
 
 def days_until(days: int) -> str:
+    if days < 0:
+        return "yesterday" if days == -1 else f"{-days} days ago"
     return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
 
 
@@ -52,12 +54,15 @@ def task_json(task: Task, today: date) -> dict[str, Any]:
     }
 
 
-def task_line(task: Task, today: date) -> str:
-    """One task, as the agenda and the plan print it."""
+def task_line(task: Task, today: date, width: int | None = None) -> str:
+    """One task, as the agenda and the plan print it: in full, or cut to fit `width` columns."""
     mark = {"done": "[x]", "skipped": "[-]"}.get(task.status, "[ ]")
     late = f"  (overdue, due {task.due:%a %d %b})" if is_overdue(task, today) else ""
     short = short_names().get(task.round, task.round)
-    return f"  {mark} {task.id:>4}  {short:<10} {task.minutes:>3}m  {task.title[:70]}{late}"
+    start = f"  {mark} {task.id:>4}  {short:<10} {task.minutes:>3}m  "
+    room = None if width is None else max(20, width - len(start) - len(late) - 1)
+    title = task.title if room is None or len(task.title) <= room else task.title[: room - 1].rstrip() + "…"
+    return f"{start}{title}{late}"
 
 
 class Missed(NamedTuple):
@@ -114,7 +119,7 @@ class Agenda(NamedTuple):
             },
         }
 
-    def to_text(self) -> str:
+    def to_text(self, width: int | None = None) -> str:
         lines = [
             f"{day_label(self.day)}  {self.planned_minutes} min to do, {self.done_minutes} done,"
             f" budget {self.budget_minutes}"
@@ -123,7 +128,7 @@ class Agenda(NamedTuple):
             lines.append(self.missed.note())
         for heading, tasks in (("Overdue", self.overdue), ("Today", self.due)):
             if tasks:
-                lines += ["", heading, *(task_line(t, self.day) for t in tasks)]
+                lines += ["", heading, *(task_line(t, self.day, width) for t in tasks)]
         if not self.tasks:
             lines += ["", "Nothing planned for this day."]
         if self.interviews:
@@ -152,8 +157,9 @@ def agenda_for(
     return Agenda(day, budget.minutes_on(day), overdue, due, tuple(countdowns), logged_minutes, missed)
 
 
-def agenda_report(agenda: Agenda | None, day: date, as_json: bool) -> str:
-    """Everything `planner agenda` prints: the agenda, or (None) what to do when there is no database.
+def agenda_report(agenda: Agenda | None, day: date, as_json: bool, width: int | None = None) -> str:
+    """Everything `planner agenda` prints: the agenda, or (None) what to do when there is no database;
+    task titles cut to fit `width` columns, or in full.
 
     The JSON has the same form either way, so that scripts need no special case.
     """
@@ -162,4 +168,4 @@ def agenda_report(agenda: Agenda | None, day: date, as_json: bool) -> str:
 
         found = agenda or agenda_for(day, [], [], Budget())
         return json.dumps(found.to_json(), indent=2, ensure_ascii=False) + "\n"
-    return agenda.to_text() if agenda else NO_PLAN
+    return agenda.to_text(width) if agenda else NO_PLAN

@@ -1,7 +1,8 @@
 """The plan as an iCalendar file (RFC 5545): one all-day event per study day, one per interview round.
 
-UIDs are derived from the day or the interview round, so importing a newer export updates the
-events in place instead of adding copies. Pure: tasks and interviews in, text out.
+UIDs are derived from the study day, or from the interview and its rounds (not their date), so
+importing a newer export updates the events in place, a moved interview included, instead of adding
+copies. Study days show as free time, interviews as busy. Pure: tasks and interviews in, text out.
 """
 
 from datetime import date, datetime, timedelta
@@ -28,7 +29,7 @@ def _fold(line: str) -> list[str]:
     return [pieces[0], *(" " + piece for piece in pieces[1:])]
 
 
-def _event(uid: str, day: date, summary: str, description: str, stamp: str) -> list[str]:
+def _event(uid: str, day: date, summary: str, description: str, stamp: str, busy: bool = False) -> list[str]:
     return [
         "BEGIN:VEVENT",
         f"UID:{uid}",
@@ -37,7 +38,7 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: str) -> l
         f"DTEND;VALUE=DATE:{day + timedelta(1):%Y%m%d}",
         f"SUMMARY:{_escape(summary)}",
         f"DESCRIPTION:{_escape(description)}",
-        "TRANSP:TRANSPARENT",
+        f"TRANSP:{'OPAQUE' if busy else 'TRANSPARENT'}",
         "END:VEVENT",
     ]
 
@@ -57,10 +58,10 @@ def plan_calendar(tasks: list[Task], interviews: list[Interview], round_names: d
         lines += _event(f"study-{day.isoformat()}@planner", day, f"Interview prep: {minutes} min", description, stamp)
     for interview in interviews:
         for held in sorted(interview.dates):
-            rounds = [round_names[s] for s in round_names if interview.round_date(s) == held]
-            summary = f"{interview.company} interview: {', '.join(rounds)}"
-            lines += _event(
-                f"interview-{interview.id}-{held.isoformat()}@planner", held, summary, interview.role or "", stamp
-            )
+            slugs = [slug for slug in round_names if interview.round_date(slug) == held]
+            summary = f"{interview.company} interview: {', '.join(round_names[slug] for slug in slugs)}"
+            # The interview day is named by the interview alone; a day of its own by its rounds.
+            uid = f"interview-{interview.id}" + ("" if held == interview.day else "-" + "-".join(slugs))
+            lines += _event(f"{uid}@planner", held, summary, interview.role or "", stamp, busy=True)
     lines.append("END:VCALENDAR")
     return "".join(piece + "\r\n" for line in lines for piece in _fold(line))

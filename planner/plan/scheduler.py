@@ -120,7 +120,10 @@ def _interleave(questions: list[Question], group: Callable[[Question], str | Non
 def _title(question: Question, company: str | None = None) -> str:
     if company:
         return f"{company}: {question.text}"
-    return f"{_VERBS[question.round]}: {question.text}"
+    verb = _VERBS[question.round]
+    if question.text.split(maxsplit=1)[0].casefold() == verb.casefold():
+        return question.text  # "Design an email spam filter", not "Design: Design an email spam filter"
+    return f"{verb}: {question.text}"
 
 
 def _with_stories(items: list[_Item], stories: StoryPrep, finished: Container[str]) -> list[_Item]:

@@ -1,5 +1,6 @@
 """STAR stories: validation, length and warnings, the editor template, coverage. Pure: no database."""
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -164,7 +165,9 @@ def normalize_themes(values: Iterable[object]) -> tuple[str, ...]:
     for value in values:
         theme = str(value).strip().lower()
         if theme not in THEMES:
-            raise UserError(f"unknown theme {shown(value)}; choose from {', '.join(THEMES)}")
+            close = difflib.get_close_matches(theme, THEMES, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise UserError(f"unknown theme {shown(value)}; {hint}choose from {', '.join(THEMES)}")
         if theme not in themes:
             themes.append(theme)
     return tuple(themes)
