@@ -41,19 +41,49 @@ async def test_today_shows_the_agenda_and_checks_a_task_off(db_path):
         assert store.task(first_id).status == "done"
 
 
-async def test_the_timer_records_the_time_spent(db_path):
+async def test_the_timer_shows_pauses_runs_over_and_only_the_user_checks_the_task_off(db_path):
     seed(db_path)
     app = build_app(db_path, TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first_id = int(app.screen.query_one(DataTable).get_row_at(0)[1])
+        today = app.screen
+        first_id = int(today.query_one(DataTable).get_row_at(0)[1])
+        timer = today.query_one("#today-timer", Static)
+        assert not timer.display
         await pilot.press("t")
-        assert "left" in str(app.screen.query_one("#today-timer", Static).render())
+        assert timer.display and "left" in str(timer.render()) and "t: pause" in str(timer.render())
         await pilot.press("t")
+        assert "paused" in str(timer.render())
+        await pilot.press("t")
+        today.timer.counted = today.timer.allowed + 61  # time is up: the task stays to do, the clock runs over
+        today._tick()
         await settle(pilot)
+        assert "over" in str(timer.render())
+        with Store.open(db_path) as store:
+            assert store.task(first_id).status == "planned"
+        await pilot.press("d")
+        await settle(pilot)
+        assert not timer.display
     with Store.open(db_path) as store:
         assert store.task(first_id).status == "done"
-        assert store.minutes_logged(TODAY) == 1
+        assert store.minutes_logged(TODAY) == 22, "the 20 minutes allowed and the 2 over"
+
+
+async def test_today_shows_the_highlighted_task_in_full_and_fits_every_width(db_path):
+    seed(db_path)
+    for size in ((80, 24), (160, 50)):
+        app = build_app(db_path, TODAY)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            today = app.screen
+            table = today.query_one(DataTable)
+            longest = max(today.agenda.tasks, key=lambda task: len(task.title))
+            table.move_cursor(row=today.agenda.tasks.index(longest))
+            await pilot.pause()
+            detail = str(today.query_one("#today-detail", Static).render())
+            assert " ".join(longest.title.split()) in " ".join(detail.split())
+            assert "for every interview" in detail or "for Acme" in detail
+            assert sum(column.get_render_width(table) for column in table.columns.values()) <= size[0]
 
 
 async def test_a_story_added_through_the_form_can_be_found_and_suggested(db_path):

@@ -1,16 +1,19 @@
-"""Today: the agenda, overdue first; check off, skip, or time a task."""
+"""Today: the agenda, overdue first, with the highlighted task in full; check off, skip, or time a
+task."""
 
 import math
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.widgets import DataTable, Static
 
 from planner.catalog.rounds import THEMES, load_catalog
-from planner.db.readers import read_agenda
+from planner.db.readers import read_agenda, read_interviews
 from planner.plan.agenda import Agenda
 from planner.plan.records import Task
 from planner.plan.replan import catch_up, mark
@@ -18,6 +21,37 @@ from planner.stories.story import Story
 from planner.tui.base import PlannerScreen, data_table
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
+# The columns beside the task's title: mark, id, round, minutes, due, with the table's padding.
+OTHER_COLUMNS_WIDTH = 2 + 5 + 13 + 5 + 17 + 6
+
+
+@dataclass
+class Timer:
+    """A countdown on one task that pauses and resumes; the time it counts is what is logged when
+    the task is checked off."""
+
+    task: Task
+    allowed: int  # seconds
+    counted: float = 0.0  # seconds counted up to the last pause
+    since: float | None = None  # when it last started counting; None while paused
+    rang: bool = False  # the bell for time up has sounded
+
+    @property
+    def elapsed(self) -> float:
+        return self.counted + (time.monotonic() - self.since if self.since is not None else 0.0)
+
+    def toggle(self) -> None:
+        if self.since is None:
+            self.since = time.monotonic()
+        else:
+            self.counted, self.since = self.elapsed, None
+
+    def line(self) -> str:
+        left = self.allowed - int(self.elapsed)
+        clock = f"{left // 60:02d}:{left % 60:02d} left" if left >= 0 else f"{-left // 60:02d}:{-left % 60:02d} over"
+        state = "paused, t: resume" if self.since is None else "t: pause"
+        title = self.task.title if len(self.task.title) <= 36 else self.task.title[:35] + "…"
+        return f"⏱ {clock} · {title} · {state} · d: done"
 
 
 class TodayScreen(PlannerScreen):
@@ -31,15 +65,22 @@ class TodayScreen(PlannerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.agenda: Agenda | None = None
-        self.timing: tuple[Task, float, int] | None = None  # the task, when it started, seconds allowed
+        self.companies: dict[int, str] = {}  # interview id: company
+        self.timer: Timer | None = None
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="today-summary")
         yield data_table("today-tasks", "", "Id", "Round", "Min", "Task", "Due")
         yield Static(id="today-timer")
+        yield Static(id="today-detail")
 
     def on_mount(self) -> None:
+        self.query_one("#today-timer").display = False
         self.set_interval(1, self._tick)
+
+    def on_resize(self) -> None:
+        if self.agenda:
+            self._show(self.agenda)
 
     @work(thread=True, exclusive=True, group="today", exit_on_error=False)
     def reload(self) -> None:
@@ -48,6 +89,8 @@ class TodayScreen(PlannerScreen):
         if agenda.overdue:  # missed work: moved forward within the budget, then read again
             self.app.with_store(lambda store: None if store.read_only else catch_up(store, today))
             agenda = self.app.reading(lambda conn: read_agenda(conn, today))
+        interviews = self.app.reading(read_interviews)
+        self.companies = {interview.id: interview.company for interview in interviews}
         self.app.call_from_thread(self._show, agenda)
 
     def _show(self, agenda: Agenda) -> None:
@@ -56,14 +99,17 @@ class TodayScreen(PlannerScreen):
         row = table.cursor_row
         table.clear()
         names = {r.slug: r.name for r in load_catalog().rounds}
+        # Titles are cut to the room the screen leaves them; the detail below shows them whole.
+        room = max(20, self.size.width - OTHER_COLUMNS_WIDTH)
         for task in agenda.tasks:
             due = "overdue " + task.due.strftime("%a %d %b") if task in agenda.overdue else ""
+            title = task.title if len(task.title) <= room else task.title[: room - 1].rstrip() + "…"
             table.add_row(
                 STATUS_MARKS[task.status],
                 str(task.id),
                 names.get(task.round, task.round),
                 str(task.minutes),
-                task.title,
+                title,
                 due,
                 key=str(task.id),
             )
@@ -83,6 +129,32 @@ class TodayScreen(PlannerScreen):
                 else "\n\nNo interviews yet: press 6 to add one, and the plan appears here."
             )
         self.query_one("#today-summary", Static).update(summary)
+        self._show_detail()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted task in full: what to do, its round, when it is due and for which interview."""
+        task = self._selected()
+        detail = self.query_one("#today-detail", Static)
+        if task is None:
+            detail.update("")
+            return
+        round_ = load_catalog().round(task.round)
+        late = f", overdue since {task.due:%a %d %b}" if self.agenda and task in self.agenda.overdue else ""
+        company = self.companies.get(task.interview_id) if task.interview_id else None
+        whose = f"for {company}" if company else "for every interview"
+        how = {
+            "write": "Enter: write it in the story form",
+            "mock": "Enter: run it against the clock, phase by phase",
+        }.get(task.kind, "Enter: study it (answer, then reveal the outline and rate yourself)")
+        lines = [
+            f"[b]{escape(task.title)}[/b]",
+            f"{round_.name} · {task.kind} · {task.minutes} min · due {task.due:%a %d %b}{late} · {whose}",
+            f"{how} · t: time it · d: done · s: skip",
+        ]
+        detail.update("\n".join(lines))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_study()
@@ -118,10 +190,17 @@ class TodayScreen(PlannerScreen):
             return None
         return self.agenda.tasks[self.query_one(DataTable).cursor_row]
 
-    def action_mark(self, status: str, minutes: int | None = None) -> None:
+    def action_mark(self, status: str) -> None:
         task = self._selected()
-        if task is not None:
-            self._save_status(task, status, minutes)
+        if task is None:
+            return
+        minutes = None
+        if self.timer and self.timer.task.id == task.id:
+            # The timed task is checked off with the time counted; skipped, its timer just stops.
+            minutes = max(1, math.ceil(self.timer.elapsed / 60)) if status == "done" else None
+            self.timer = None
+            self.query_one("#today-timer").display = False
+        self._save_status(task, status, minutes)
 
     def _save_status(self, task: Task, status: str, minutes: int | None) -> None:
         day = self.app.today
@@ -132,34 +211,29 @@ class TodayScreen(PlannerScreen):
         )
 
     def action_timer(self) -> None:
-        """Start timing the highlighted task; pressed again, stop and record the time spent."""
-        if self.timing:
-            task, started, _ = self.timing
-            self.timing = None
-            self.query_one("#today-timer", Static).update("")
-            self._save_status(task, "done", max(1, math.ceil((time.monotonic() - started) / 60)))
+        """Time the highlighted task; pressed again, pause, and again, resume. Only d checks it off."""
+        if self.timer:
+            self.timer.toggle()
+            self._tick()
             return
         chosen = self._selected()
         if chosen is None or chosen.status != "planned":
             return
         minutes = load_catalog().round(chosen.round).minutes if chosen.kind == "mock" else chosen.minutes
-        self.timing = (chosen, time.monotonic(), minutes * 60)
+        self.timer = Timer(chosen, minutes * 60)
+        self.timer.toggle()
+        self.query_one("#today-timer").display = True
         self._tick()
 
     def _tick(self) -> None:
-        if not self.timing:
+        if not self.timer:
             return
-        task, started, allowed = self.timing
-        left = allowed - int(time.monotonic() - started)
-        if left <= 0:
-            self.app.bell()
-            self.action_timer()
-            return
-        self.query_one("#today-timer", Static).update(
-            f"⏱ {left // 60:02d}:{left % 60:02d} left · {task.title[:70]} · t stops and records the time"
-        )
+        if not self.timer.rang and self.timer.elapsed >= self.timer.allowed:
+            self.timer.rang = True
+            self.app.bell()  # time is up: it goes on counting, over
+        self.query_one("#today-timer", Static).update(escape(self.timer.line()))
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Check off task", "Mark the highlighted task done", lambda: self.action_mark("done"))
         yield SystemCommand("Skip task", "Skip the highlighted task", lambda: self.action_mark("skipped"))
-        yield SystemCommand("Start or stop timer", "Time the highlighted task", self.action_timer)
+        yield SystemCommand("Start or pause timer", "Time the highlighted task", self.action_timer)
