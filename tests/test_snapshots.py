@@ -52,7 +52,7 @@ def test_suggest_screen_with_a_prompt(snap_compare, app):
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
-        await pilot.press(*"disagreed with my boss")
+        await pilot.press("slash", *"disagreed with my boss")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=ask)

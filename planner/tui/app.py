@@ -9,6 +9,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -57,9 +58,26 @@ class PlannerApp(App[None]):
             Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}")
             for name, (key, label, _) in SCREENS.items()
         ),
-        Binding("question_mark", "show_help_panel", "Keys", id="help"),
+        Binding("question_mark", "toggle_keys", "Keys", id="help"),
+        # Esc closes the keys panel first; with it closed, Esc does what the screen makes of it.
+        Binding("escape", "close_keys", "Close keys", id="help-close", show=False, priority=True),
         Binding("q", "quit", "Quit", id="quit"),
     ]
+
+    def _keys_open(self) -> bool:
+        return bool(self.screen.query("HelpPanel"))
+
+    def action_toggle_keys(self) -> None:
+        """? opens the panel of keys, and closes it."""
+        if self._keys_open():
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_close_keys(self) -> None:
+        if not self._keys_open():
+            raise SkipAction()
+        self.action_hide_help_panel()
 
     def __init__(self, db_path: Path, fixed_today: date | None = None):
         super().__init__()

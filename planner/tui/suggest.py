@@ -22,7 +22,8 @@ EMPTY_BANK = "Your story bank is empty: add stories on the Stories screen (3)."
 
 
 class SuggestScreen(PlannerScreen):
-    AUTO_FOCUS = "#prompt"
+    # The results take the keys on arrival, so that screen keys work at once; / goes to the prompt.
+    AUTO_FOCUS = "#suggestions"
     BINDINGS = [
         Binding("t", "told", "Mark told", id="suggest-told"),
         Binding("p", "pick", "Pick", id="suggest-pick"),
