@@ -392,3 +392,54 @@ async def test_the_keys_panel_closes_with_question_mark_or_escape(db_path):
             assert not app.screen.query("HelpPanel"), closing
         await pilot.press("4", "slash", "x", "escape")  # with the panel closed, Esc is the screen's
         assert isinstance(app.focused, OptionList)
+
+
+async def test_the_story_form_asks_before_losing_what_was_typed_and_shows_every_field(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_story_form(pilot)
+        for name in ("company", "role", "year"):
+            assert form.query_one(f"#{name}", Input).region.width >= 10, name
+        await pilot.press("escape")  # nothing typed: it just closes
+        await pilot.pause()
+        assert app.screen is not form
+        form = await open_story_form(pilot)
+        form.query_one("#title", Input).value = "Half a story"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not form, "a question is asked"
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#title", Input).value == "Half a story"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert app.screen is not form
+
+
+async def test_the_story_filter_meets_any_word_form_keeps_the_cursor_and_takes_no_slash(db_path):
+    seed(
+        db_path,
+        stories=[
+            {"title": "Alpha", "themes": ("success",), "action": "I met the deadline."},
+            {"title": "Beta", "themes": ("failure",), "action": "We missed two deadlines."},
+            {"title": "Gamma", "themes": ("challenge",), "action": "A quiet quarter."},
+            {"title": "Delta", "themes": ("success",), "action": "Every deadline held."},
+        ],
+        interview=False,
+    )
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        stories = app.screen
+        stories.query_one(DataTable).move_cursor(row=1)
+        with Store.open(db_path) as store:
+            store.delete_story(1)  # the rows below move up
+        stories.reload()
+        await settle(pilot)
+        assert stories._selected().title == "Beta", "the cursor stays on its story"
+        await pilot.press("slash", *"deadlines", "slash")
+        assert stories.query_one("#story-filter", Input).value == "deadlines"
+        await pilot.pause()
+        assert [s.title for s in stories.shown] == ["Beta", "Delta"]

@@ -20,3 +20,14 @@ def porter_stems(words: Iterable[str]) -> dict[str, str]:
     finally:
         conn.close()
     return {word: "".join(stems.get(word, [word])) for word in ordered}
+
+
+_KNOWN: dict[str, str] = {}
+
+
+def stems_of(words: list[str]) -> list[str]:
+    """The stems of the words, in order, each distinct word stemmed once per process."""
+    unknown = {word for word in words if word not in _KNOWN}
+    if unknown:
+        _KNOWN.update(porter_stems(unknown))
+    return [_KNOWN[word] for word in words]

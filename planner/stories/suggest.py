@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
-from planner.db.stemming import porter_stems
+from planner.db.stemming import stems_of
 from planner.stories.competencies import MOTIVATION, asked_in, names
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
@@ -49,16 +49,9 @@ _PHRASE_PATTERNS = [(re.compile(pattern), f" {word} ") for pattern, word in PHRA
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 
 
-_STEM_MEMO: dict[str, str] = {}
-
-
 def _stems(text: str) -> list[str]:
-    """The stems of the words of text, in order (stemming each distinct word once per process)."""
-    words = _TOKEN.findall(text.lower())
-    unknown = {w for w in words if w not in _STEM_MEMO}
-    if unknown:
-        _STEM_MEMO.update(porter_stems(unknown))
-    return [_STEM_MEMO[w] for w in words]
+    """The stems of the words of text, in order."""
+    return stems_of(_TOKEN.findall(text.lower()))
 
 
 @lru_cache(maxsize=1)

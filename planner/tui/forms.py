@@ -68,6 +68,10 @@ class SavingForm(ModalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.saving = False
+        self.as_opened: dict[str, Any] = {}  # the fields as the form opened, to tell a change by
+
+    def on_mount(self) -> None:
+        self.as_opened = self.fields()
 
     def save(self, work: Callable[[Store], T], done: Callable[[T], str]) -> None:
         """Write in the background; once written, say so and close. Saving twice at once is ignored."""
@@ -88,7 +92,19 @@ class SavingForm(ModalScreen[None]):
         self.query_one("#form-error", Static).update(message)
 
     def action_cancel(self) -> None:
-        self.dismiss()
+        """Close; what was typed is only thrown away once the user says so."""
+        if self.fields() == self.as_opened:
+            self.dismiss()
+            return
+        self.app.push_screen(Confirm("Close the form and lose what you typed?"), self._close_if)
+
+    def _close_if(self, sure: bool | None) -> None:
+        if sure:
+            self.dismiss()
+
+    def fields(self) -> dict[str, Any]:
+        """What the user has typed into the form (a card with nothing to type has nothing)."""
+        return {}
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -210,11 +226,15 @@ class InterviewForm(SavingForm):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
+        super().on_mount()
         for input_id in ("when", "screen"):
             try:
                 self._read(input_id)
             except UserError:
                 pass  # the hint under the date says what is wrong
+
+    def fields(self) -> dict[str, Any]:
+        return {name: self.query_one(f"#{name}", Input).value for name in ("company", "when", "screen", "role")}
 
     def _read(self, input_id: str) -> date | None:
         """The date typed in the input, shown under it as understood; None when empty."""

@@ -13,8 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Markdown, Static
 
 from planner.catalog.rounds import THEMES
+from planner.db.stemming import stems_of
 from planner.stories.competencies import names
-from planner.stories.story import STAR_FIELDS, Story, coverage, delivery_line, speaking_time
+from planner.stories.story import STAR_FIELDS, Story, coverage, delivery_line, search_words, speaking_time
 from planner.tui.base import PlannerScreen, data_table
 from planner.tui.forms import Confirm, StoryForm
 
@@ -22,9 +23,15 @@ if TYPE_CHECKING:
     pass
 
 
-def matches(story: Story, query: str) -> bool:
-    """Every part of the query fits: plain words anywhere, theme:X and tag:X on those fields."""
+def story_stems(story: Story) -> set[str]:
+    """The stems of a story's words, which the filter's words are met by in any form."""
     text = " ".join([story.title, *(getattr(story, f) for f in STAR_FIELDS), *story.tags]).casefold()
+    return set(stems_of(search_words(text)))
+
+
+def matches(story: Story, stems: set[str], query: str) -> bool:
+    """Every part of the query fits: plain words anywhere in any form ("deadlines" finds
+    "deadline"), theme:X and tag:X on those fields."""
     for part in query.casefold().split():
         key, sep, value = part.partition(":")
         if sep and key == "theme":
@@ -33,7 +40,7 @@ def matches(story: Story, query: str) -> bool:
         elif sep and key == "tag":
             if not any(value in t.casefold() for t in story.tags):
                 return False
-        elif part not in text:
+        elif not set(stems_of(search_words(part))) <= stems:
             return False
     return True
 
@@ -90,7 +97,8 @@ class StoriesScreen(PlannerScreen):
     AUTO_FOCUS = "#story-table"
     BINDINGS = [
         Binding("escape", "focus_table", "Table", id="stories-table"),
-        Binding("slash", "focus_filter", "Filter", id="stories-filter"),
+        # Taken before the filter sees it: / goes to the filter, and never types a slash in it.
+        Binding("slash", "focus_filter", "Filter", id="stories-filter", priority=True),
         Binding("n", "new", "New", id="stories-new"),
         Binding("e", "edit", "Edit", id="stories-edit"),
         Binding("x", "delete", "Delete", id="stories-delete"),
@@ -100,6 +108,7 @@ class StoriesScreen(PlannerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.stories: list[Story] = []
+        self.stems: dict[int, set[str]] = {}  # each story's word stems, by id
         self.shown: list[Story] = []
 
     def compose_body(self) -> ComposeResult:
@@ -116,11 +125,13 @@ class StoriesScreen(PlannerScreen):
 
     def _show(self, stories: list[Story]) -> None:
         self.stories = stories
+        self.stems = {story.id: story_stems(story) for story in stories}
         self._filter()
 
     def _filter(self) -> None:
         query = self.query_one("#story-filter", Input).value
-        self.shown = [s for s in self.stories if matches(s, query)]
+        selected = self._selected()
+        self.shown = [s for s in self.stories if matches(s, self.stems[s.id], query)]
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -135,7 +146,10 @@ class StoriesScreen(PlannerScreen):
                 key=str(story.id),
             )
         if self.shown:
-            table.move_cursor(row=min(row, len(self.shown) - 1))
+            # The cursor stays on the story it was on (after a save, say), wherever it now sits.
+            ids = [story.id for story in self.shown]
+            row = ids.index(selected.id) if selected and selected.id in ids else min(row, len(ids) - 1)
+            table.move_cursor(row=row)
         self._show_detail()
 
     def on_input_changed(self, event: Input.Changed) -> None:
