@@ -443,3 +443,19 @@ async def test_the_story_filter_meets_any_word_form_keeps_the_cursor_and_takes_n
         assert stories.query_one("#story-filter", Input).value == "deadlines"
         await pilot.pause()
         assert [s.title for s in stories.shown] == ["Beta", "Delta"]
+
+
+async def test_every_screen_at_80_by_24_shows_all_its_keys_and_every_screen_to_go_to(db_path):
+    from textual.widgets._footer import FooterKey
+
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "1234567":
+            await pilot.press(key)
+            await settle(pilot)
+            keys = list(app.screen.query(FooterKey))
+            assert {"question_mark", "q"} <= {footer_key.key for footer_key in keys}, key
+            assert all(footer_key.region.right <= 80 for footer_key in keys), key
+            bar = str(app.screen.query_one("#screen-bar", Static).render())
+            assert "7 Readiness" in bar and app.screen.query_one("#screen-bar").region.width <= 80

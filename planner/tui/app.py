@@ -55,7 +55,7 @@ class PlannerApp(App[None]):
     DEFAULT_MODE = "today"
     BINDINGS = [
         *(
-            Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}")
+            Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}", show=False)  # in the screen bar
             for name, (key, label, _) in SCREENS.items()
         ),
         Binding("question_mark", "toggle_keys", "Keys", id="help"),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from textual import getters
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from planner.tui.app import PlannerApp
@@ -31,8 +31,21 @@ class PlannerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="screen-bar")
         yield from self.compose_body()
         yield Footer()
+
+    def on_mount(self) -> None:
+        # The screens and their keys, this one marked: the footer keeps its room for this screen's keys.
+        from planner.tui.app import SCREENS
+
+        current = self.app.current_mode
+        self.query_one("#screen-bar", Static).update(
+            "  ".join(
+                f"[reverse] {key} {label} [/]" if name == current else f"[b]{key}[/] {label}"
+                for name, (key, label, _) in SCREENS.items()
+            )
+        )
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets, between the header and the footer."""
