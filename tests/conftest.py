@@ -24,6 +24,14 @@ def db_path(tmp_path):
     return tmp_path / "planner.db"
 
 
+@pytest.fixture(autouse=True)
+def settings_file(tmp_path, monkeypatch):
+    """The app's settings file, a fresh one for each test: never the user's own."""
+    path = tmp_path / "settings.toml"
+    monkeypatch.setenv("PLANNER_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture
 def run(db_path, monkeypatch):
     """Run `planner ARGS...` against a fresh database; stderr is kept apart from stdout."""

@@ -459,3 +459,33 @@ async def test_every_screen_at_80_by_24_shows_all_its_keys_and_every_screen_to_g
             assert all(footer_key.region.right <= 80 for footer_key in keys), key
             bar = str(app.screen.query_one("#screen-bar", Static).render())
             assert "7 Readiness" in bar and app.screen.query_one("#screen-bar").region.width <= 80
+
+
+async def test_the_theme_and_keys_are_kept_in_the_settings_file(db_path, settings_file):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert 'theme = "nord"' in settings_file.read_text()
+    settings_file.write_text(settings_file.read_text() + '\n[keys]\ntoday-done = "x"\n')
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"
+        first_id = int(app.screen.query_one(DataTable).get_row_at(0)[1])
+        await pilot.press("x")
+        await settle(pilot)
+    with Store.open(db_path) as store:
+        assert store.task(first_id).status == "done"
+
+
+async def test_a_broken_settings_file_is_said_and_the_app_runs_on_defaults(db_path, settings_file):
+    seed(db_path)
+    settings_file.write_text("theme = [unclosed\n")
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any("cannot read the settings" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one(DataTable).row_count > 0

@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from planner.clock import today
@@ -151,6 +152,36 @@ class PlannerApp(App[None]):
     def on_mount(self) -> None:
         self._seen_version = self._file_version()
         self.set_interval(REFRESH_SECONDS, self._post_if_changed)
+        self._apply_settings()
+
+    def _apply_settings(self) -> None:
+        """The theme and keys kept in the settings file; a theme chosen later is kept there too."""
+        from planner.tui.settings import Settings, read_settings, settings_path
+
+        self.settings_file = settings_path()
+        try:
+            self.settings = read_settings(self.settings_file)
+        except UserError as exc:
+            self.settings = Settings()
+            self.notify(str(exc), severity="warning", timeout=10)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme:
+            self.notify(f"no theme named {self.settings.theme!r}; using {self.theme}", severity="warning")
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        from planner.tui.settings import write_settings
+
+        if theme.name == self.settings.theme:
+            return
+        self.settings.theme = theme.name
+        try:
+            write_settings(self.settings_file, self.settings)
+        except (UserError, OSError) as exc:
+            self.notify(f"the theme is not kept for next time: {exc}", severity="warning")
 
     def _file_version(self) -> tuple[tuple[int, int] | None, ...]:
         """Changes whenever anyone (this app or `planner` in another shell) writes to the database."""
