@@ -37,6 +37,14 @@ def _fail(message: object) -> None:
     sys.exit(1)
 
 
+def _can_draw() -> bool:
+    """Whether the app has a screen to draw on and keys to read: a terminal, or a Textual driver
+    named in TEXTUAL_DRIVER (headless runs, such as the start-up benchmark)."""
+    import os
+
+    return (sys.stdin.isatty() and sys.stdout.isatty()) or "TEXTUAL_DRIVER" in os.environ
+
+
 def _run_app(path: Path) -> None:
     from planner.clock import today
     from planner.db.current import ensure_current
@@ -73,7 +81,7 @@ def main() -> None:
         database, rest = split
         try:
             path = database_path(database)
-            if not rest and sys.stdin.isatty() and sys.stdout.isatty():
+            if not rest and _can_draw():
                 _run_app(path)
                 return
             # An older or foreign file goes the long way, where it is migrated or refused, and so does

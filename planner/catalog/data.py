@@ -20,3 +20,9 @@ def read_toml(*parts: str) -> dict[str, Any]:
 def short_names() -> dict[str, str]:
     """Each round's short name by slug, from rounds.toml alone: the question banks are not needed."""
     return {raw["slug"]: raw["short"] for raw in read_toml("rounds.toml")["rounds"]}
+
+
+@cache
+def round_names() -> dict[str, str]:
+    """Each round's name by slug, from rounds.toml alone."""
+    return {raw["slug"]: raw["name"] for raw in read_toml("rounds.toml")["rounds"]}

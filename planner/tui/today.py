@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.widgets import DataTable, Static
 
-from planner.catalog.rounds import THEMES, load_catalog
+from planner.catalog.data import round_names
 from planner.db.readers import read_agenda, read_interviews
 from planner.plan.agenda import Agenda
 from planner.plan.records import Task
-from planner.plan.replan import catch_up, mark
-from planner.stories.story import Story
 from planner.tui.base import PlannerScreen, data_table
+
+# Re-planning, the question banks and the story bank are imported when first used, not to slow the
+# first frame: Today only reads the agenda to show it.
 
 STATUS_MARKS = {"planned": " ", "done": "✓", "skipped": "–"}
 # The columns beside the task's title: mark, id, round, minutes, due, with the table's padding.
@@ -87,6 +88,8 @@ class TodayScreen(PlannerScreen):
         today = self.app.today
         agenda = self.app.reading(lambda conn: read_agenda(conn, today))
         if agenda.overdue:  # missed work: moved forward within the budget, then read again
+            from planner.plan.replan import catch_up
+
             self.app.with_store(lambda store: None if store.read_only else catch_up(store, today))
             agenda = self.app.reading(lambda conn: read_agenda(conn, today))
         interviews = self.app.reading(read_interviews)
@@ -98,7 +101,7 @@ class TodayScreen(PlannerScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        names = {r.slug: r.name for r in load_catalog().rounds}
+        names = round_names()
         # Titles are cut to the room the screen leaves them; the detail below shows them whole.
         room = max(20, self.size.width - OTHER_COLUMNS_WIDTH)
         for task in agenda.tasks:
@@ -141,7 +144,6 @@ class TodayScreen(PlannerScreen):
         if task is None:
             detail.update("")
             return
-        round_ = load_catalog().round(task.round)
         late = f", overdue since {task.due:%a %d %b}" if self.agenda and task in self.agenda.overdue else ""
         company = self.companies.get(task.interview_id) if task.interview_id else None
         whose = f"for {company}" if company else "for every interview"
@@ -151,7 +153,8 @@ class TodayScreen(PlannerScreen):
         }.get(task.kind, "Enter: study it (answer, then reveal the outline and rate yourself)")
         lines = [
             f"[b]{escape(task.title)}[/b]",
-            f"{round_.name} · {task.kind} · {task.minutes} min · due {task.due:%a %d %b}{late} · {whose}",
+            f"{round_names().get(task.round, task.round)} · {task.kind} · {task.minutes} min"
+            f" · due {task.due:%a %d %b}{late} · {whose}",
             f"{how} · t: time it · d: done · s: skip",
         ]
         detail.update("\n".join(lines))
@@ -174,6 +177,9 @@ class TodayScreen(PlannerScreen):
 
     def _write_story(self, task: Task) -> None:
         """The story form, started with what the plan asks for; saving it checks the task off."""
+        from planner.catalog.rounds import THEMES, load_catalog
+        from planner.plan.replan import mark
+        from planner.stories.story import Story
         from planner.tui.forms import StoryForm
 
         gap = task.key.partition(":")[2]
@@ -203,6 +209,8 @@ class TodayScreen(PlannerScreen):
         self._save_status(task, status, minutes)
 
     def _save_status(self, task: Task, status: str, minutes: int | None) -> None:
+        from planner.plan.replan import mark
+
         day = self.app.today
         verb = "Done" if status == "done" else "Skipped"
         self.app.in_background(
@@ -219,6 +227,8 @@ class TodayScreen(PlannerScreen):
         chosen = self._selected()
         if chosen is None or chosen.status != "planned":
             return
+        from planner.catalog.rounds import load_catalog
+
         minutes = load_catalog().round(chosen.round).minutes if chosen.kind == "mock" else chosen.minutes
         self.timer = Timer(chosen, minutes * 60)
         self.timer.toggle()
