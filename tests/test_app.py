@@ -489,3 +489,16 @@ async def test_a_broken_settings_file_is_said_and_the_app_runs_on_defaults(db_pa
         await settle(pilot)
         assert any("cannot read the settings" in str(n.message) for n in app._notifications)
         assert app.screen.query_one(DataTable).row_count > 0
+
+
+async def test_tab_from_role_goes_to_year_in_the_story_form(db_path):
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_story_form(pilot)
+        form.query_one("#role", Input).focus()
+        await pilot.press(*"Senior ML Engineer", "tab", *"2023")
+        assert (form.query_one("#role", Input).value, form.query_one("#year", Input).value) == (
+            "Senior ML Engineer",
+            "2023",
+        )

@@ -355,3 +355,12 @@ def test_an_interview_whose_day_has_passed_but_not_every_round_says_when_it_was(
     monkeypatch.setenv("PLANNER_TODAY", "2026-12-03")
     listed = run("interview", "list").stdout
     assert "2 days ago" in listed and "in -" not in listed
+
+
+def test_config_set_help_lists_every_key_it_takes(run):
+    from planner.plan.budget import CONFIG_KEYS, RECALL_KEY
+
+    shown = run("config", "set", "--help").stdout
+    for key in [*CONFIG_KEYS, RECALL_KEY]:
+        assert f"  {key} " in shown, key
+    assert "recall" in run("config", "set", "colour", "blue").stderr

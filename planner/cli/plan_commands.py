@@ -11,7 +11,7 @@ from planner.cli.common import ROW_ID, db_option, emit_json, json_option, open_s
 from planner.clock import today
 from planner.errors import UserError
 from planner.plan.agenda import day_label, days_until, task_json, task_line
-from planner.plan.budget import MAX_DAILY_MINUTES
+from planner.plan.budget import CONFIG_KEYS, MAX_DAILY_MINUTES, RECALL_HELP, RECALL_KEY
 from planner.plan.interviews import checked_interview, interview_date, is_held
 from planner.plan.records import WEEKDAYS, Interview, Task
 from planner.plan.replan import (
@@ -177,18 +177,21 @@ def config() -> None:
     """Your study time: minutes a day, days off."""
 
 
-@config.command(name="set")
+def _config_help() -> str:
+    """The help of `config set`, from the one list of keys."""
+    keys = {**CONFIG_KEYS, RECALL_KEY: RECALL_HELP}
+    return "Set KEY to VALUE; the plan from today on is laid out again. Keys:\n\n\b\n" + "\n".join(
+        f"  {name:<14} {meaning}" for name, meaning in keys.items()
+    )
+
+
+@config.command(name="set", help=_config_help())
 @click.argument("key")
 @click.argument("value")
 @db_option
 def config_set(key: str, value: str) -> None:
-    """Set KEY to VALUE; the plan from today on is laid out again.
-
-    Keys: budget, budget.<day>, weekdays, days-off, dates-off, and recall (the share of a question
-    to recall on its round's day that reviews aim at, 0.9 unless set).
-    """
     with open_store() as store:
-        if key.strip().lower() == "recall":
+        if key.strip().lower() == RECALL_KEY:
             plan = set_recall_target(store, value, today())
         else:
             plan = change_budget(store, {key: value}, today())

@@ -17,6 +17,9 @@ CONFIG_KEYS = {
     "days-off": "weekdays with no study, e.g. sat,sun ('none' to clear)",
     "dates-off": "dates with no study, e.g. 2026-12-24,2026-12-25 ('none' to clear)",
 }
+# Not the budget, but set the same way: the share of a question to recall on its round's day.
+RECALL_KEY = "recall"
+RECALL_HELP = "the share of a question to recall on its round's day that reviews aim at, e.g. 0.85 (0.9 unless set)"
 
 
 def _minutes(value: str) -> int:
@@ -65,5 +68,5 @@ def updated_budget(settings: dict, key: str, value: str, today: date) -> dict:
     elif key == "dates-off":
         settings["dates_off"] = [] if clear else sorted({parse_date(d, today).isoformat() for d in value.split(",")})
     else:
-        raise UserError(f"unknown setting {shown(key)}; settings: {', '.join(CONFIG_KEYS)}")
+        raise UserError(f"unknown setting {shown(key)}; settings: {', '.join([*CONFIG_KEYS, RECALL_KEY])}")
     return settings
