@@ -129,12 +129,10 @@ def _choice(story: Story) -> StoryChoice:
     return StoryChoice(story.id, story.title, story.seconds)
 
 
-@lru_cache(maxsize=4096)
-def _gap(prompt: str) -> str:
-    """What a missing story for the prompt is named by: the competency it asks about, else its theme."""
-    asked = [slug for slug in asked_in(prompt) if slug != MOTIVATION]
-    themes = prompt_themes(prompt)
-    return asked[0] if asked else max(themes, key=lambda name: themes[name]) if themes else "other"
+def _story_shaped(prompt: str) -> tuple[str, ...]:
+    """The competencies a prompt asks about that a story shows: a prompt with none ("describe your
+    experience", "what are the trends in your field") is answered without a story of its own."""
+    return tuple(slug for slug in asked_in(prompt) if slug != MOTIVATION)
 
 
 def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
@@ -144,9 +142,9 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     grid = grid_for(store)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
-        (question.id, _gap(question.text), what_to_write(question.text, with_topic=False))
+        (question.id, _story_shaped(question.text)[0], what_to_write(question.text, with_topic=False))
         for question, found in grid.rows
-        if not found and asked_in(question.text) != (MOTIVATION,)
+        if not found and _story_shaped(question.text)
     )
     rehearse = []
     for interview in interviews:

@@ -177,17 +177,17 @@ class TodayScreen(PlannerScreen):
 
     def _write_story(self, task: Task) -> None:
         """The story form, started with what the plan asks for; saving it checks the task off."""
-        from planner.catalog.rounds import THEMES, load_catalog
+        from planner.catalog.rounds import load_catalog
         from planner.plan.replan import mark
+        from planner.stories.competencies import names
         from planner.stories.story import Story
         from planner.tui.forms import StoryForm
 
         gap = task.key.partition(":")[2]
         prompts = load_catalog().round(task.round).questions
         question = next((q for q in prompts if q.id == task.question_id), None)
-        themes = (gap,) if gap in THEMES else question.themes if question else ()
-        competencies = () if gap in THEMES or gap == "other" else (gap,)
-        draft = Story(0, task.title, themes=themes, competencies=competencies)
+        shows = (gap,) if gap in names() else ()  # a task laid out by an older planner may name a theme
+        draft = Story(0, task.title, themes=question.themes if question else (), competencies=shows)
         day = self.app.today
         self.app.push_screen(StoryForm(draft=draft, then=lambda store: mark(store, [task.id], "done", day, None)))
 
