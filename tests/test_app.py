@@ -360,9 +360,23 @@ async def test_a_story_to_write_opens_the_form_ready_and_saving_it_checks_the_ta
         await settle(pilot)
         await settle(pilot)
         assert app.screen is today
+        with Store.open(db_path) as store:
+            assert store.task(first.id).status == "planned", "a title alone is not the story written"
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#title", Input).value = "The model I shipped too early, in full"
+        for name in ("situation", "task", "action", "result"):
+            form.query_one(f"#{name}", TextArea).text = f"The {name}, told."
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
     with Store.open(db_path) as store:
-        assert [story.title for story in store.stories()] == ["The model I shipped too early"]
         assert store.task(first.id).status == "done"
+        assert {story.title for story in store.stories()} == {
+            "The model I shipped too early",
+            "The model I shipped too early, in full",
+        }
 
 
 async def test_screen_keys_work_on_arriving_at_suggest_and_slash_goes_to_the_prompt(db_path):

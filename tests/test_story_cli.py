@@ -336,3 +336,10 @@ def test_a_mistyped_theme_gets_the_theme_it_was_probably_meant_as(run, add, db_p
     add()
     message = unchanged_by(db_path, run, "story", "add", "--title", "A story", "--theme", "sucess")
     assert "did you mean success?" in message
+
+
+def test_a_failure_or_conflict_story_shows_that_competency_whatever_its_words(run, add):
+    add("Slipped the migration", "--theme", "failure")
+    add("Argued about the metric", "--theme", "conflict", "--theme", "challenge")
+    assert [story["competencies"] for story in listed(run)] == [["failure-and-learning"], ["conflict"]]
+    assert not any("conflict with a peer" in gap for gap in json.loads(run("story", "matrix", "--json").stdout)["gaps"])

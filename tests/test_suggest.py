@@ -241,3 +241,18 @@ def test_a_pick_comes_first_for_its_prompt_and_prompts_that_mean_the_same(run):
     assert run("suggest", "--all", "--pick", "1").exit_code == 1
     run("story", "rm", "2", "--yes")
     assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Pushback on launch"
+
+
+def test_a_pick_does_not_outrank_a_far_better_story_for_a_prompt_that_only_may_mean_the_same():
+    mentoring = Story(7, "Mentored a new grad on evaluation", action="I paired with her weekly.", themes=("success",))
+    pushback = Story(
+        8, "Pushed back on the launch date", action="My manager wanted to launch; I pushed back with data.",
+        themes=("conflict",), competencies=("conflict",),
+    )  # fmt: skip
+    picks = [("Tell me about a time you worked with a difficult colleague", 7)]
+    [best, *_] = suggest("Tell me about a time you pushed back on your manager", (mentoring, pushback), picks=picks)
+    assert best.story.id == 8
+    [best, *_] = suggest(
+        "Tell me about a time you worked with a difficult colleague", (mentoring, pushback), picks=picks
+    )
+    assert (best.story.id, best.picked_for) == (7, picks[0][0])

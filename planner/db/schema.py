@@ -244,9 +244,9 @@ def _competencies(db: Database) -> None:
         ALTER TABLE plan_tasks ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL;
         """
     )
-    rows = db.execute("SELECT id, title, situation, task, action, result, tags FROM stories").fetchall()
-    for story_id, title, *body, tags in rows:
-        shown = shown_in(title, " ".join(body), json.loads(tags))
+    rows = db.execute("SELECT id, title, situation, task, action, result, tags, themes FROM stories").fetchall()
+    for story_id, title, *body, tags, themes in rows:
+        shown = shown_in(title, " ".join(body), json.loads(tags), json.loads(themes))
         db.execute("UPDATE stories SET competencies = ? WHERE id = ?", [json.dumps(shown), story_id])
 
 

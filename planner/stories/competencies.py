@@ -15,6 +15,8 @@ from planner.text import shown
 # A story shows a competency when its text holds this many of the competency's cues (or its title
 # or tags hold one): one passing word is not enough to say a story is about it.
 CUES_TO_SHOW = 2
+# A story of this theme shows this competency, whatever its words.
+THEME_COMPETENCIES = {"failure": "failure-and-learning", "conflict": "conflict"}
 MOTIVATION = "motivation"  # asked in most loops, answered with reasons: no story shows it
 
 
@@ -56,14 +58,20 @@ def asked_in(prompt: str) -> tuple[str, ...]:
     return tuple(c.slug for c in competencies() if any(cue.search(text) for cue in c.asks))
 
 
-def shown_in(title: str, body: str, tags: Iterable[str] = ()) -> tuple[str, ...]:
-    """The competencies a story's text shows: those it gives two cues of, or its title or tags one."""
+def shown_in(title: str, body: str, tags: Iterable[str] = (), themes: Iterable[str] = ()) -> tuple[str, ...]:
+    """The competencies a story shows: those its text gives two cues of, or its title or tags one,
+    and those its themes make it ("failure" is failure and what you learned)."""
     heading = _lowered(" ".join([title, *tags]))
     text = _lowered(body)
+    implied = {THEME_COMPETENCIES[theme] for theme in themes if theme in THEME_COMPETENCIES}
     found = []
     for competency in competencies():
         in_text = sum(bool(cue.search(text)) for cue in competency.shows)
-        if in_text >= CUES_TO_SHOW or any(cue.search(heading) for cue in competency.shows):
+        if (
+            competency.slug in implied
+            or in_text >= CUES_TO_SHOW
+            or any(cue.search(heading) for cue in competency.shows)
+        ):
             found.append(competency.slug)
     return tuple(found)
 

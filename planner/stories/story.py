@@ -220,7 +220,7 @@ def check_fields(fields: dict[str, Any], *, partial: bool = False) -> dict[str, 
     if not partial and not clean.get("competencies"):
         # A new story is given the competencies its text shows; the user can change them.
         body = " ".join(clean.get(name, "") for name in STAR_FIELDS)
-        clean["competencies"] = shown_in(clean["title"], body, clean.get("tags", ()))
+        clean["competencies"] = shown_in(clean["title"], body, clean.get("tags", ()), clean["themes"])
     for name in ("company", "role"):
         if name in fields:
             value = fields[name]

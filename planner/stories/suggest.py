@@ -33,8 +33,12 @@ COMPETENCY_WEIGHT = 0.25
 SYNONYM_WEIGHT = 1.0
 RELATED_WEIGHT = 0.3
 TOLD_PENALTY = 0.5
-# Two prompts this alike (same_question) ask the same thing: a pick for one answers the other.
+# Two prompts this alike (same_question) surely ask the same thing: a pick for one comes first for
+# the other. Less alike, down to PICK_MATCH, they may: the pick only gains PICK_BOOST times the
+# likeness, and must still outrank the rest.
+PICK_SURE = 0.75
 PICK_MATCH = 0.4
+PICK_BOOST = 1.0
 IDEAS_SHARE = 0.4
 COMPETENCIES_SHARE = 0.4
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
@@ -272,6 +276,7 @@ def suggest(
     top_raw = max(raw.values(), default=0.0)
     theme_total = sum(wanted_themes.values())
     company_key = company.casefold() if company else None
+    pick = _pick_for(prompt, picks, {story.id for story in stories})
     scored = []
     for story in stories:
         # Relevance against the best story in the bank, so that it weighs the same for any prompt;
@@ -283,6 +288,8 @@ def suggest(
         showing = tuple(c for c in wanted_competencies if c in story.competencies)
         competency_fit = len(showing) / len(wanted_competencies) if wanted_competencies else 0.0
         score = relevance + THEME_WEIGHT * theme_fit + COMPETENCY_WEIGHT * competency_fit
+        if pick and pick[1] == story.id and pick[2] < PICK_SURE:
+            score += PICK_BOOST * pick[2]
         told_here = tuple(u.date for u in story.told if company_key and u.company.casefold() == company_key)
         if told_here:
             score *= TOLD_PENALTY
@@ -300,13 +307,14 @@ def suggest(
         Suggestion(story, score, coverage, shared, showing, (), told_here, weak)
         for score, _, story, coverage, shared, showing, told_here, weak in scored
     ]
-    # The user's own pick for this prompt, or for one that means the same, comes first.
-    pick = _pick_for(prompt, picks, {story.id for story in stories})
+    # The user's own pick for this prompt, or for one surely meaning the same, comes first; for one
+    # that may, it says so wherever it ranks.
     if pick:
-        picked_prompt, story_id = pick
+        picked_prompt, story_id, likeness = pick
         chosen = next(found for found in ranked if found.story.id == story_id)
+        position = 0 if likeness >= PICK_SURE else ranked.index(chosen)
         ranked.remove(chosen)
-        ranked.insert(0, replace(chosen, picked_for=picked_prompt, weak=False))
+        ranked.insert(position, replace(chosen, picked_for=picked_prompt, weak=chosen.weak and position > 0))
     # The words each story met the prompt with, for the reason: only for the stories shown.
     terms = query_terms(prompt)
     asked = set(_stems(" ".join(content_words(prompt))))
@@ -331,8 +339,8 @@ def same_question(first: str, second: str) -> float:
     return IDEAS_SHARE * ideas + COMPETENCIES_SHARE * competencies + (1 - IDEAS_SHARE - COMPETENCIES_SHARE) * themes
 
 
-def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int] | None:
-    """The pick whose prompt means most nearly the same as this one, if near enough."""
+def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int, float] | None:
+    """The pick whose prompt means most nearly the same as this one, if near enough, with how near."""
     matches = [(same_question(prompt, picked), picked, story_id) for picked, story_id in picks if story_id in bank]
     best = max(matches, default=None)
-    return (best[1], best[2]) if best and best[0] >= PICK_MATCH else None
+    return (best[1], best[2], best[0]) if best and best[0] >= PICK_MATCH else None

@@ -175,7 +175,9 @@ class StoryForm(SavingForm):
             return
         story_id = self.story.id if self.story else None
 
-        then = self.then
+        # A story written for a task checks it off once all four parts are there, not before.
+        whole = all(clean.get(name) for name in STAR_FIELDS)
+        then = self.then if whole else None
 
         def write(store: Store) -> None:
             with store.transaction():
@@ -187,7 +189,8 @@ class StoryForm(SavingForm):
                     then(store)
 
         shows = f" (shows {', '.join(clean['competencies'])})" if clean["competencies"] else ""
-        self.save(write, lambda _: f"Saved: {clean['title']}{shows}")
+        unfinished = "; the task stays until its four parts are written" if self.then and not whole else ""
+        self.save(write, lambda _: f"Saved: {clean['title']}{shows}{unfinished}")
 
 
 class InterviewForm(SavingForm):
