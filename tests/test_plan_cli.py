@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from planner.plan.records import Task
-from tests.conftest import TODAY
+from tests.conftest import TODAY, unchanged_by
 
 
 @pytest.fixture(autouse=True)
@@ -364,3 +364,10 @@ def test_config_set_help_lists_every_key_it_takes(run):
     for key in [*CONFIG_KEYS, RECALL_KEY]:
         assert f"  {key} " in shown, key
     assert "recall" in run("config", "set", "colour", "blue").stderr
+
+
+def test_checking_off_a_task_already_done_is_one_line_and_changes_nothing(run, db_path):
+    run("interview", "add", "Acme", "--date", "2026-12-15")
+    task_id = str(agenda(run)["tasks"][0]["id"])
+    assert run("done", task_id).exit_code == 0
+    assert "is done already" in unchanged_by(db_path, run, "done", task_id)

@@ -154,6 +154,11 @@ def mark(
         change = []
         marked = []
         for task_id in dict.fromkeys(task_ids):
+            if store.task(task_id).status == status:
+                verb = "done" if status == "done" else "skipped"
+                raise UserError(
+                    f"task {task_id} is {verb} already; nothing was changed (planner undo takes back the last)"
+                )
             state = store.progress(task_id)
             task = store.set_status(task_id, status, minutes=minutes, on=today, score=score, note=note)
             rated = status == "done" and task.question_id is not None and task.round in MEMORY_ROUNDS
