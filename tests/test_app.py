@@ -516,3 +516,15 @@ async def test_tab_from_role_goes_to_year_in_the_story_form(db_path):
             "Senior ML Engineer",
             "2023",
         )
+
+
+async def test_a_key_on_a_finished_task_says_why_it_does_nothing(db_path):
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("t")
+        assert any("done already" in str(n.message) for n in app._notifications)
+        assert not app.screen.query_one("#today-timer").display

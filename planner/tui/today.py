@@ -167,7 +167,7 @@ class TodayScreen(PlannerScreen):
         from planner.tui.study import MockCard, StudyCard
 
         task = self._selected()
-        if task is None or task.status != "planned":
+        if task is None or not self._open(task):
             return
         if task.kind == "write":
             self._write_story(task)
@@ -190,6 +190,12 @@ class TodayScreen(PlannerScreen):
         draft = Story(0, task.title, themes=question.themes if question else (), competencies=shows)
         day = self.app.today
         self.app.push_screen(StoryForm(draft=draft, then=lambda store: mark(store, [task.id], "done", day, None)))
+
+    def _open(self, task: Task) -> bool:
+        """Whether the task is still to do; if not, the user is told why a key did nothing."""
+        if task.status != "planned":
+            self.notify(f"Task {task.id} is {task.status} already.", timeout=3)
+        return task.status == "planned"
 
     def _selected(self) -> Task | None:
         if not self.agenda or not self.agenda.tasks:
@@ -225,7 +231,7 @@ class TodayScreen(PlannerScreen):
             self._tick()
             return
         chosen = self._selected()
-        if chosen is None or chosen.status != "planned":
+        if chosen is None or not self._open(chosen):
             return
         from planner.catalog.rounds import load_catalog
 
