@@ -528,3 +528,15 @@ async def test_a_key_on_a_finished_task_says_why_it_does_nothing(db_path):
         await pilot.press("t")
         assert any("done already" in str(n.message) for n in app._notifications)
         assert not app.screen.query_one("#today-timer").display
+
+
+async def test_on_a_narrow_terminal_the_story_list_has_the_whole_width(db_path):
+    seed(db_path, stories=[{"title": "Refusing to lower the threshold", "themes": ("conflict", "challenge")}])
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.region.width == 80, "the story's text goes below the list, not beside it"
+        title, themes = (column.get_render_width(table) for column in table.ordered_columns[:2])
+        assert title + themes <= 80, "the themes are in view"

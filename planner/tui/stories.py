@@ -93,6 +93,9 @@ class CoverageScreen(ModalScreen[None]):
             yield Static(f"{legend}\n\n{gaps}")
 
 
+NARROW = 110  # columns below which the story is shown under the table, not beside it
+
+
 class StoriesScreen(PlannerScreen):
     AUTO_FOCUS = "#story-table"
     BINDINGS = [
@@ -113,10 +116,13 @@ class StoriesScreen(PlannerScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, theme:conflict, tag:ranking   (/ to come back here)", id="story-filter")
-        with Horizontal():
+        with Horizontal(id="story-panes"):
             yield data_table("story-table", "Title", "Themes", "Tags", "Words", "Last told")
             with VerticalScroll(id="story-detail"):
                 yield Markdown()
+
+    def on_resize(self) -> None:
+        self.query_one("#story-panes").set_class(self.size.width < NARROW, "narrow")
 
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def reload(self) -> None:
