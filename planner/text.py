@@ -2,6 +2,7 @@
 error message longer than one short line."""
 
 import re
+from collections.abc import Iterable
 
 # C0 and C1 control characters and DEL, but not the newline and tab that stories are written with.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -19,12 +20,25 @@ def escaped(text: str) -> str:
     return CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
+def clipped(text: str, limit: int) -> str:
+    """Text cut to at most `limit` characters, an ellipsis showing where."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def did_you_mean(typed: str, choices: Iterable[str]) -> str:
+    """The hint for a mistyped name, "did you mean success? ", or nothing when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(typed, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]}? " if close else ""
+
+
 def one_line(message: str, limit: int = 300) -> str:
     """A message as printed: every control character escaped, newlines too, and cut to `limit`
     characters, whatever value it quotes."""
     line = escaped(message).replace("\n", "\\n").replace("\t", "\\t")
     line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # line and paragraph separators
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    return clipped(line, limit)
 
 
 def plain(text: str, what: str) -> str:

@@ -45,6 +45,9 @@ class Round:
     questions: tuple[Question, ...]
     phases: tuple[str, ...] = ()  # the parts of a full-length mock, in order
 
+    def question(self, question_id: str | None) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -142,7 +145,7 @@ def find_round(text: str) -> Round:
 def answer_outline(round_slug: str, question_id: str | None) -> str:
     """What a strong answer covers: the question's outline, or else the round's tips."""
     round_ = load_catalog().round(round_slug)
-    question = next((q for q in round_.questions if q.id == question_id), None)
+    question = round_.question(question_id)
     if question and question.outline:
         return question.outline
     return "A strong answer:\n" + "\n".join(f"- {tip}" for tip in round_.tips)

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from planner.catalog.data import short_names
 from planner.plan.records import Budget, Interview, Task
+from planner.text import clipped
 
 NO_PLAN = 'No plan yet. Add an interview: planner interview add Acme --date "in 3 weeks"\n'
 
@@ -61,8 +62,7 @@ def task_line(task: Task, today: date, width: int | None = None) -> str:
     short = short_names().get(task.round, task.round)
     start = f"  {mark} {task.id:>4}  {short:<10} {task.minutes:>3}m  "
     room = None if width is None else max(20, width - len(start) - len(late) - 1)
-    title = task.title if room is None or len(task.title) <= room else task.title[: room - 1].rstrip() + "…"
-    return f"{start}{title}{late}"
+    return f"{start}{task.title if room is None else clipped(task.title, room)}{late}"
 
 
 class Missed(NamedTuple):

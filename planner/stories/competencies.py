@@ -2,7 +2,6 @@
 prompt asks for, and which ones a story shows. The list and its cues are data, in
 planner/data/competencies.toml. Pure."""
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from functools import cache, lru_cache
 
 from planner.catalog.data import read_toml
 from planner.errors import UserError
-from planner.text import shown
+from planner.text import did_you_mean, shown
 
 # A story shows a competency when its text holds this many of the competency's cues (or its title
 # or tags hold one): one passing word is not enough to say a story is about it.
@@ -87,8 +86,7 @@ def normalize_competencies(values: Iterable[object]) -> tuple[str, ...]:
             continue
         slug = typed.replace(" ", "-") if typed.replace(" ", "-") in known else by_name.get(typed)
         if slug is None:
-            close = difflib.get_close_matches(typed.replace(" ", "-"), known, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]}? " if close else ""
+            hint = did_you_mean(typed.replace(" ", "-"), known)
             raise UserError(f"unknown competency {shown(value)}; {hint}`planner story competencies` lists them")
         if slug not in chosen:
             chosen.append(slug)

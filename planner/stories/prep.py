@@ -139,16 +139,18 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     """The story bank's part in the plan: the story to tell for each behavioral prompt of the
     question bank, the stories to write where none answers, and for each interview the stories
     most often the answer there (not those already told at that company), to rehearse."""
-    grid = grid_for(store)
+    # The bank is read once, then ranked for the prompts as a whole and at each company.
+    prompts, stories, index, picks = _bank_for_prompts(store)
+    grid = prompt_grid(prompts, stories, None, index, picks)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
-        (question.id, _story_shaped(question.text)[0], what_to_write(question.text, with_topic=False))
+        (question.id, shaped[0], what_to_write(question.text, with_topic=False))
         for question, found in grid.rows
-        if not found and _story_shaped(question.text)
+        if not found and (shaped := _story_shaped(question.text))
     )
     rehearse = []
     for interview in interviews:
-        answers = grid_for(store, interview.company).rows
+        answers = prompt_grid(prompts, stories, interview.company, index, picks).rows
         counts = Counter(found.story.id for _, found in answers if found and not found.told_here)
         chosen = {found.story.id: found.story for _, found in answers if found}
         top = sorted(counts, key=lambda story_id: (-counts[story_id], story_id))[:REHEARSALS]
@@ -156,9 +158,17 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     return StoryPrep(tell, write, tuple(rehearse))
 
 
-def grid_for(store: Store, company: str | None = None) -> PromptGrid:
-    """Every behavioral prompt of the question bank with the bank's best story for it."""
+def _bank_for_prompts(
+    store: Store,
+) -> tuple[tuple[Question, ...], tuple[Story, ...], TermIndex | None, list[tuple[str, int]]]:
+    """The behavioral prompts of the question bank, and what ranking the stories for them needs."""
     prompts = load_catalog().round("behavioral").questions
     stories = tuple(store.stories())
     stems = {stem for question in prompts for stem in query_terms(question.text)}
-    return prompt_grid(prompts, stories, company, store.term_index(stems) if stories else None, store.picks())
+    return prompts, stories, store.term_index(stems) if stories else None, store.picks()
+
+
+def grid_for(store: Store, company: str | None = None) -> PromptGrid:
+    """Every behavioral prompt of the question bank with the bank's best story for it."""
+    prompts, stories, index, picks = _bank_for_prompts(store)
+    return prompt_grid(prompts, stories, company, index, picks)

@@ -1,6 +1,5 @@
 """STAR stories: validation, length and warnings, the editor template, coverage. Pure: no database."""
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -10,7 +9,7 @@ from typing import Any
 from planner.catalog.rounds import THEMES
 from planner.errors import UserError
 from planner.stories.competencies import competencies, names, normalize_competencies, shown_in
-from planner.text import plain, shown
+from planner.text import did_you_mean, plain, shown
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 TEXT_FIELDS = ("title", *STAR_FIELDS)
@@ -165,9 +164,9 @@ def normalize_themes(values: Iterable[object]) -> tuple[str, ...]:
     for value in values:
         theme = str(value).strip().lower()
         if theme not in THEMES:
-            close = difflib.get_close_matches(theme, THEMES, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]}? " if close else ""
-            raise UserError(f"unknown theme {shown(value)}; {hint}choose from {', '.join(THEMES)}")
+            raise UserError(
+                f"unknown theme {shown(value)}; {did_you_mean(theme, THEMES)}choose from {', '.join(THEMES)}"
+            )
         if theme not in themes:
             themes.append(theme)
     return tuple(themes)

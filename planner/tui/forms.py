@@ -176,7 +176,7 @@ class StoryForm(SavingForm):
         story_id = self.story.id if self.story else None
 
         # A story written for a task checks it off once all four parts are there, not before.
-        whole = all(clean.get(name) for name in STAR_FIELDS)
+        whole = not Story(0, **clean).missing
         then = self.then if whole else None
 
         def write(store: Store) -> None:

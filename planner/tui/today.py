@@ -16,6 +16,7 @@ from planner.catalog.data import round_names
 from planner.db.readers import read_agenda, read_interviews
 from planner.plan.agenda import Agenda
 from planner.plan.records import Task
+from planner.text import clipped
 from planner.tui.base import PlannerScreen, data_table
 
 # Re-planning, the question banks and the story bank are imported when first used, not to slow the
@@ -51,8 +52,7 @@ class Timer:
         left = self.allowed - int(self.elapsed)
         clock = f"{left // 60:02d}:{left % 60:02d} left" if left >= 0 else f"{-left // 60:02d}:{-left % 60:02d} over"
         state = "paused, t: resume" if self.since is None else "t: pause"
-        title = self.task.title if len(self.task.title) <= 36 else self.task.title[:35] + "…"
-        return f"⏱ {clock} · {title} · {state} · d: done"
+        return f"⏱ {clock} · {clipped(self.task.title, 36)} · {state} · d: done"
 
 
 class TodayScreen(PlannerScreen):
@@ -106,13 +106,12 @@ class TodayScreen(PlannerScreen):
         room = max(20, self.size.width - OTHER_COLUMNS_WIDTH)
         for task in agenda.tasks:
             due = "overdue " + task.due.strftime("%a %d %b") if task in agenda.overdue else ""
-            title = task.title if len(task.title) <= room else task.title[: room - 1].rstrip() + "…"
             table.add_row(
                 STATUS_MARKS[task.status],
                 str(task.id),
                 names.get(task.round, task.round),
                 str(task.minutes),
-                title,
+                clipped(task.title, room),
                 due,
                 key=str(task.id),
             )
@@ -184,8 +183,7 @@ class TodayScreen(PlannerScreen):
         from planner.tui.forms import StoryForm
 
         gap = task.key.partition(":")[2]
-        prompts = load_catalog().round(task.round).questions
-        question = next((q for q in prompts if q.id == task.question_id), None)
+        question = load_catalog().round(task.round).question(task.question_id)
         shows = (gap,) if gap in names() else ()  # a task laid out by an older planner may name a theme
         draft = Story(0, task.title, themes=question.themes if question else (), competencies=shows)
         day = self.app.today
