@@ -102,10 +102,11 @@ def prompt_grid(
     company: str | None = None,
     index: TermIndex | None = None,
     picks: Sequence[tuple[str, int]] = (),
+    explain: bool = True,
 ) -> PromptGrid:
     rows = []
     for question in prompts:
-        ranked = suggest(question.text, stories, company=company, limit=1, index=index, picks=picks)
+        ranked = suggest(question.text, stories, company=company, limit=1, index=index, picks=picks, explain=explain)
         rows.append((question, None if not ranked or ranked[0].weak else ranked[0]))
     load = Counter(found.story.id for _, found in rows if found)
     average = sum(load.values()) / len(stories) if stories else 0
@@ -141,7 +142,7 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     most often the answer there (not those already told at that company), to rehearse."""
     # The bank is read once, then ranked for the prompts as a whole and at each company.
     prompts, stories, index, picks = _bank_for_prompts(store)
-    grid = prompt_grid(prompts, stories, None, index, picks)
+    grid = prompt_grid(prompts, stories, None, index, picks, explain=False)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
         (question.id, shaped[0], what_to_write(question.text, with_topic=False))
@@ -150,7 +151,7 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     )
     rehearse = []
     for interview in interviews:
-        answers = prompt_grid(prompts, stories, interview.company, index, picks).rows
+        answers = prompt_grid(prompts, stories, interview.company, index, picks, explain=False).rows
         counts = Counter(found.story.id for _, found in answers if found and not found.told_here)
         chosen = {found.story.id: found.story for _, found in answers if found}
         top = sorted(counts, key=lambda story_id: (-counts[story_id], story_id))[:REHEARSALS]

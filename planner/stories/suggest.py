@@ -239,12 +239,13 @@ def suggest(
     limit: int | None = None,
     index: TermIndex | None = None,
     picks: Sequence[tuple[str, int]] = (),
+    explain: bool = True,
 ) -> list[Suggestion]:
     """The stories ranked for the prompt, best first (the first `limit` of them, or all).
 
     index: the bank's terms for at least the stems of query_terms(prompt); worked out from the
     stories when not given. picks: (prompt, story id) the user chose, put first for this prompt or
-    one that means the same."""
+    one that means the same. explain: work out the words each story met the prompt with, for `why`."""
     if not stories:
         return []
     index = index or index_of(stories)
@@ -315,7 +316,10 @@ def suggest(
         position = 0 if likeness >= PICK_SURE else ranked.index(chosen)
         ranked.remove(chosen)
         ranked.insert(position, replace(chosen, picked_for=picked_prompt, weak=chosen.weak and position > 0))
-    # The words each story met the prompt with, for the reason: only for the stories shown.
+    # The words each story met the prompt with, for the reason: only for the stories shown, and
+    # only when a reason is shown (the plan needs the ranking alone).
+    if not explain:
+        return ranked[:limit]
     terms = query_terms(prompt)
     asked = set(_stems(" ".join(content_words(prompt))))
     return [
