@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner.catalog.rounds import Question, load_catalog
+from planner.db.stemming import stems_of
 from planner.errors import UserError
 from planner.plan.records import Interview, StoryChoice, StoryPrep
 from planner.stories.competencies import MOTIVATION, asked_in, names
@@ -165,6 +166,7 @@ def _bank_for_prompts(
     """The behavioral prompts of the question bank, and what ranking the stories for them needs."""
     prompts = load_catalog().round("behavioral").questions
     stories = tuple(store.stories())
+    stems_of([word for question in prompts for word in content_words(question.text)])  # stemmed in one go
     stems = {stem for question in prompts for stem in query_terms(question.text)}
     return prompts, stories, store.term_index(stems) if stories else None, store.picks()
 

@@ -68,6 +68,7 @@ def _synonyms() -> dict[str, dict[str, float]]:
     """For each stem, the stems of the same idea and how close they are: words before a group's |
     mean nearly the same thing (SYNONYM_WEIGHT), words after it are only related (RELATED_WEIGHT).
     A stem shared with a word that says nothing ("owned" and "own") is never one of them."""
+    _stems(" ".join(SYNONYM_GROUPS).replace("|", " "))  # every word stemmed in one go, not a group at a time
     by_stem: dict[str, dict[str, float]] = defaultdict(dict)
     for group in SYNONYM_GROUPS:
         close_part, _, related_part = group.partition("|")
