@@ -33,7 +33,7 @@ class PlannerScreen(Screen[None]):
         yield Header()
         yield Static(id="screen-bar")
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # The screens and their keys, this one marked: the footer keeps its room for this screen's keys.
