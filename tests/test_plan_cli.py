@@ -51,7 +51,7 @@ def test_rounds_can_fall_on_other_days(run):
         (["config", "set", "colour", "blue"], "unknown setting"),
         (["config", "set", "weekdays", "sat:180"], "day=minutes"),
         (["done", "12345"], "no task 12345"),
-        (["done", "99999999999999999999"], "not in the range"),
+        (["done", "99999999999999999999"], "too large to be an id"),
         (["interview", "add", "Acme", "--date", "in 1000 years"], "two years ahead"),
         (["agenda", "--date", "the day after never"], "cannot read"),
     ],

@@ -168,7 +168,8 @@ def test_edit_and_show_of_a_missing_story_fail_cleanly(run, add, db_path):
     add()
     assert "no story 42" in unchanged_by(db_path, run, "story", "edit", "42", "--title", "x")
     assert "no story 42" in unchanged_by(db_path, run, "story", "show", "42")
-    assert "range" in unchanged_by(db_path, run, "story", "show", "99999999999999999999")
+    assert "too large to be an id" in unchanged_by(db_path, run, "story", "show", "99999999999999999999")
+    assert "ids start at 1" in unchanged_by(db_path, run, "story", "show", "0")
     assert "nothing to change" in unchanged_by(db_path, run, "story", "edit", "1")
     assert "theme" in unchanged_by(db_path, run, "story", "edit", "1", "--theme", "nope")
 
@@ -343,3 +344,8 @@ def test_a_failure_or_conflict_story_shows_that_competency_whatever_its_words(ru
     add("Argued about the metric", "--theme", "conflict", "--theme", "challenge")
     assert [story["competencies"] for story in listed(run)] == [["failure-and-learning"], ["conflict"]]
     assert not any("conflict with a peer" in gap for gap in json.loads(run("story", "matrix", "--json").stdout)["gaps"])
+
+
+def test_help_names_an_id_without_the_database_limit(run):
+    shown = run("suggest", "--help").stdout
+    assert "--pick STORY_ID" in shown and "9223372036854775807" not in shown

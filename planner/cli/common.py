@@ -33,8 +33,25 @@ db_option = click.option(
     help="Database file (default: $PLANNER_DB, else planner.db in the user data folder).",
 )
 
-# A row id: SQLite keeps them in 64 bits, so a longer number can only be a typo.
-ROW_ID = click.IntRange(min=1, max=2**63 - 1)
+class RowId(click.ParamType):
+    """A row id: a whole number from 1 up. SQLite keeps ids in 64 bits, so a longer number can only
+    be a typo (and would overflow the query); the help shows the name, not that limit."""
+
+    name = "id"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = int(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a whole number", param, ctx)
+        if number < 1:
+            self.fail(f"{value} is not an id: ids start at 1", param, ctx)
+        if number >= 2**63:
+            self.fail(f"{value} is too large to be an id", param, ctx)
+        return number
+
+
+ROW_ID = RowId()
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
