@@ -87,6 +87,23 @@ async def test_today_shows_the_highlighted_task_in_full_and_fits_every_width(db_
             assert sum(column.get_render_width(table) for column in table.columns.values()) <= size[0]
 
 
+async def test_todays_summary_keeps_to_one_line_and_names_the_nearest_interview(db_path):
+    seed(db_path)
+    with Store.open(db_path) as store:
+        for company, day in (("Globex Corporation", date(2027, 1, 20)), ("Initech", date(2027, 2, 24))):
+            store.save_interview(Interview(0, company, day))
+        replan(store, TODAY)
+    for width in (80, 160):
+        app = build_app(db_path, TODAY)
+        async with app.run_test(size=(width, 40)) as pilot:
+            await settle(pilot)
+            shown = app.screen.query_one("#today-summary", Static)
+            summary = str(shown.render())
+            assert shown.size.height == 1, summary
+            assert "Acme in" in summary and "budget" in summary
+            assert ("Initech" in summary) == (width == 160), summary
+
+
 async def test_a_story_added_through_the_form_can_be_found_and_suggested(db_path):
     seed(db_path, interview=False)
     app = build_app(db_path, TODAY)

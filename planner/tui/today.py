@@ -55,6 +55,22 @@ class Timer:
         return f"⏱ {clock} · {clipped(self.task.title, 36)} · {state} · d: done"
 
 
+def summary_line(agenda: Agenda, width: int) -> str:
+    """The day, its minutes and the interviews ahead in one line of `width`: the date shortens
+    first, then the interviews furthest away give way to a count of them."""
+    minutes = f"{agenda.planned_minutes} min to do, {agenda.done_minutes} done, budget {agenda.budget_minutes}"
+    head = f"{agenda.day:%A %d %B %Y}   {minutes}"
+    ahead = [f"{c.company} {c.when}" for c in agenda.interviews]
+    if len(head) + len("   │ ") + len(" · ".join(ahead)) > width:
+        head = f"{agenda.day:%a %d %b}  {minutes}"
+    for shown in range(len(ahead), 0, -1):
+        more = len(ahead) - shown
+        line = f"{head}   │ " + " · ".join(ahead[:shown]) + (f" · +{more} more" if more else "")
+        if len(line) <= width:
+            return line
+    return head
+
+
 class TodayScreen(PlannerScreen):
     BINDINGS = [
         Binding("enter", "study", "Study", id="today-study"),
@@ -117,11 +133,7 @@ class TodayScreen(PlannerScreen):
             )
         if agenda.tasks:
             table.move_cursor(row=min(row, len(agenda.tasks) - 1))
-        ahead = " · ".join(f"{c.company} {c.when}" for c in agenda.interviews)
-        summary = (
-            f"{agenda.day:%A %d %B %Y}   {agenda.planned_minutes} min to do, {agenda.done_minutes} done,"
-            f" budget {agenda.budget_minutes}" + (f"   │ {ahead}" if ahead else "")
-        )
+        summary = summary_line(agenda, self.size.width - 2)  # the summary's padding takes 2
         if agenda.missed:
             summary += f"\n{agenda.missed.note()}"
         if not agenda.tasks:
