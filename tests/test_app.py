@@ -557,3 +557,19 @@ async def test_on_a_narrow_terminal_the_story_list_has_the_whole_width(db_path):
         assert table.region.width == 80, "the story's text goes below the list, not beside it"
         title, themes = (column.get_render_width(table) for column in table.ordered_columns[:2])
         assert title + themes <= 80, "the themes are in view"
+
+
+async def test_a_new_story_is_the_one_shown_once_saved(db_path):
+    seed(db_path, stories=[{"title": f"Older story {n}", "themes": ("success",)} for n in range(3)])
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_story_form(pilot)
+        form.query_one("#title", Input).value = "Shipped the ranking model a week early"
+        form.query_one("#themes", SelectionList).select("success")
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
+        stories = app.screen
+        assert "Shipped the ranking model a week early" in stories.query_one(Markdown).source
+        table = stories.query_one(DataTable)
+        assert table.get_row_at(table.cursor_row)[0] == "Shipped the ranking model a week early"

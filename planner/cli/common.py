@@ -33,6 +33,7 @@ db_option = click.option(
     help="Database file (default: $PLANNER_DB, else planner.db in the user data folder).",
 )
 
+
 class RowId(click.ParamType):
     """A row id: a whole number from 1 up. SQLite keeps ids in 64 bits, so a longer number can only
     be a typo (and would overflow the query); the help shows the name, not that limit."""

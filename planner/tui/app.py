@@ -120,11 +120,12 @@ class PlannerApp(App[None]):
         The worker belongs to owner (the app unless given), which hears how it ended; a failure
         takes the one path every worker's failure takes: report_failure."""
 
-        def run() -> None:
+        def run() -> T:
             result = self.with_store(work)
             self.call_from_thread(self.notify, done(result))
             if changes:
                 self.post_message(DataChanged())
+            return result
 
         (owner or self).run_worker(run, thread=True, group="database", exit_on_error=False)
 

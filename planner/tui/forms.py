@@ -56,8 +56,9 @@ class Confirm(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class SavingForm(ModalScreen[None]):
-    """A form that writes what was typed in a worker and closes when it is written."""
+class SavingForm(ModalScreen[object]):
+    """A form that writes what was typed in a worker and closes when it is written, with what the
+    write returned (a new story's id, say)."""
 
     app = getters.app(PlannerApp)
     BINDINGS = [
@@ -82,7 +83,7 @@ class SavingForm(ModalScreen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.SUCCESS:
-            self.dismiss()
+            self.dismiss(event.worker.result)
         elif event.state in (WorkerState.ERROR, WorkerState.CANCELLED):
             self.saving = False
             self.show_error("Not saved; what you typed is still here. Press F2 to try again.")
@@ -179,14 +180,16 @@ class StoryForm(SavingForm):
         whole = not Story(0, **clean).missing
         then = self.then if whole else None
 
-        def write(store: Store) -> None:
+        def write(store: Store) -> int:
             with store.transaction():
                 if story_id is None:
-                    store.add_story(clean)
+                    saved_id = store.add_story(clean)
                 else:
+                    saved_id = story_id
                     store.update_story(story_id, clean)
                 if then:
                     then(store)
+            return saved_id
 
         shows = f" (shows {', '.join(clean['competencies'])})" if clean["competencies"] else ""
         unfinished = "; the task stays until its four parts are written" if self.then and not whole else ""

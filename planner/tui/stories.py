@@ -113,6 +113,7 @@ class StoriesScreen(PlannerScreen):
         self.stories: list[Story] = []
         self.stems: dict[int, set[str]] = {}  # each story's word stems, by id
         self.shown: list[Story] = []
+        self.wanted: int | None = None  # a story just added, to put the cursor on once it is read
 
     def compose_body(self) -> ComposeResult:
         yield Input(placeholder="Filter: words, theme:conflict, tag:ranking   (/ to come back here)", id="story-filter")
@@ -136,7 +137,7 @@ class StoriesScreen(PlannerScreen):
 
     def _filter(self) -> None:
         query = self.query_one("#story-filter", Input).value
-        selected = self._selected()
+        selected = self.wanted or (story.id if (story := self._selected()) else None)
         self.shown = [s for s in self.stories if matches(s, self.stems[s.id], query)]
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -154,8 +155,10 @@ class StoriesScreen(PlannerScreen):
         if self.shown:
             # The cursor stays on the story it was on (after a save, say), wherever it now sits.
             ids = [story.id for story in self.shown]
-            row = ids.index(selected.id) if selected and selected.id in ids else min(row, len(ids) - 1)
+            row = ids.index(selected) if selected in ids else min(row, len(ids) - 1)
             table.move_cursor(row=row)
+        if self.wanted in self.stems:  # read from the bank: shown now, unless the filter hides it
+            self.wanted = None
         self._show_detail()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -189,7 +192,13 @@ class StoriesScreen(PlannerScreen):
         self.query_one("#story-filter", Input).focus()
 
     def action_new(self) -> None:
-        self.app.push_screen(StoryForm())
+        self.app.push_screen(StoryForm(), self._go_to_new)
+
+    def _go_to_new(self, story_id: object) -> None:
+        """Once a new story is saved, the cursor goes to it, now or when the bank is next read."""
+        if isinstance(story_id, int):
+            self.wanted = story_id
+            self._filter()
 
     def action_edit(self) -> None:
         story = self._selected()
