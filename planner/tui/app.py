@@ -54,6 +54,7 @@ class PlannerApp(App[None]):
     CSS_PATH = "planner.tcss"
     MODES = {name: screen for name, (_, _, screen) in SCREENS.items()}
     DEFAULT_MODE = "today"
+    BINDING_GROUP_TITLE = "On every screen"
     BINDINGS = [
         *(
             Binding(key, f"switch_mode('{name}')", label, id=f"show-{name}", show=False)  # in the screen bar

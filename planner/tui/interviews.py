@@ -16,6 +16,7 @@ from planner.tui.forms import Confirm, InterviewForm
 
 
 class InterviewsScreen(PlannerScreen):
+    BINDING_GROUP_TITLE = "Interviews keys"
     AUTO_FOCUS = "#interview-table"
     BINDINGS = [
         Binding("escape", "focus_table", "Table", show=False, id="interviews-table"),

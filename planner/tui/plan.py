@@ -22,6 +22,7 @@ def progress_bar(done: int, planned: int) -> str:
 
 
 class PlanScreen(PlannerScreen):
+    BINDING_GROUP_TITLE = "Plan keys"
     BINDINGS = [Binding("r", "rebalance", "Rebalance", id="plan-rebalance")]
 
     def compose_body(self) -> ComposeResult:

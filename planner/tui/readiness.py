@@ -58,6 +58,7 @@ def heat_map(done: dict[date, int], planned: dict[date, int], today: date, budge
 
 
 class ReadinessScreen(PlannerScreen):
+    BINDING_GROUP_TITLE = "Readiness keys"
     def compose_body(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="readiness-rounds")

@@ -97,6 +97,7 @@ NARROW = 110  # columns below which the story is shown under the table, not besi
 
 
 class StoriesScreen(PlannerScreen):
+    BINDING_GROUP_TITLE = "Stories keys"
     AUTO_FOCUS = "#story-table"
     BINDINGS = [
         Binding("escape", "focus_table", "Table", id="stories-table"),

@@ -22,6 +22,7 @@ EMPTY_BANK = "Your story bank is empty: add stories on the Stories screen (3)."
 
 
 class SuggestScreen(PlannerScreen):
+    BINDING_GROUP_TITLE = "Suggest keys"
     # The results take the keys on arrival, so that screen keys work at once; / goes to the prompt.
     AUTO_FOCUS = "#suggestions"
     BINDINGS = [

@@ -72,6 +72,7 @@ def summary_line(agenda: Agenda, width: int) -> str:
 
 
 class TodayScreen(PlannerScreen):
+    BINDING_GROUP_TITLE = "Today keys"
     BINDINGS = [
         Binding("enter", "study", "Study", id="today-study"),
         Binding("d", "mark('done')", "Done", id="today-done"),
