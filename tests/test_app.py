@@ -308,7 +308,11 @@ async def test_the_readiness_screen_shows_each_round_and_where_work_counts_most(
         shown = str(app.screen.query_one("#readiness-rounds", Static).render())
         assert "Acme" in shown and "ML concepts" in shown and "Most to gain" in shown
         calendar = str(app.screen.query_one("#readiness-calendar", Static).render())
-        assert calendar.startswith("Minutes a day") and len(calendar.splitlines()) == 8
+        lines = calendar.splitlines()
+        assert lines[0].startswith("Minutes a day") and len(lines) == 10
+        assert f"{TODAY:%b}" in lines[1], "the weeks stand under their months"
+        assert [line[:2] for line in lines[2:9]] == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+        assert "min" in lines[9], "the shades are explained"
 
 
 async def test_a_mock_runs_against_a_clock_that_pauses_and_is_scored_into_the_log(db_path):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 BAR_WIDTH = 20
 WEEKS_SHOWN = 12
 SHADES = ("·", "░", "▒", "▓", "█")
+WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def bar(share: float | None) -> str:
@@ -43,22 +44,33 @@ def readiness_text(found: list[InterviewReadiness]) -> str:
 
 
 def heat_map(done: dict[date, int], planned: dict[date, int], today: date, budget: int) -> Text:
-    """Minutes a day over the weeks around today, a row per weekday: studied in green, planned in grey."""
+    """Minutes a day over the weeks around today, a column a week under its month and a row per
+    weekday: studied in green, planned in grey, today marked."""
     start = today - timedelta(today.weekday() + 7 * (WEEKS_SHOWN // 2))
-    text = Text("Minutes a day: past in colour, planned in grey\n")
+    mondays = [start + timedelta(7 * week) for week in range(WEEKS_SHOWN)]
+    months = ""
+    for week, monday in enumerate(mondays):
+        if week == 0 or monday.month != mondays[week - 1].month:
+            months = months.ljust(3 + 2 * week) if len(months) < 3 + 2 * week else months + " "
+            months += f"{monday:%b}"
+    text = Text(f"Minutes a day: past in colour, planned in grey\n{months}\n")
     for weekday in range(7):
-        text.append(f"{'MTWTFSS'[weekday]} ")
-        for week in range(WEEKS_SHOWN):
-            day = start + timedelta(7 * week + weekday)
+        text.append(f"{WEEKDAYS[weekday]} ")
+        for monday in mondays:
+            day = monday + timedelta(weekday)
             minutes = done.get(day, 0) if day <= today else planned.get(day, 0)
             shade = SHADES[min(len(SHADES) - 1, round((len(SHADES) - 1) * minutes / max(1, budget)))]
-            text.append(shade + " ", style="green" if day <= today else "grey50")
+            style = "green" if day <= today else "grey50"
+            text.append(shade, style=f"{style} reverse" if day == today else style)
+            text.append(" ")
         text.append("\n")
+    text.append(f"{SHADES[0]} none  {SHADES[2]} half the budget  {SHADES[-1]} all {budget} min  (today reversed)")
     return text
 
 
 class ReadinessScreen(PlannerScreen):
     BINDING_GROUP_TITLE = "Readiness keys"
+
     def compose_body(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(id="readiness-rounds")

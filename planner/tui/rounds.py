@@ -26,6 +26,7 @@ def round_markdown(round_: Round) -> str:
 
 class RoundsScreen(PlannerScreen):
     BINDING_GROUP_TITLE = "Rounds keys"
+
     def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield OptionList(
