@@ -1,7 +1,10 @@
 """The five rounds of the loop and their question banks, from the TOML files in planner/data/."""
 
+from __future__ import annotations
+
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cache
 
 from planner.catalog.data import read_toml
@@ -30,6 +33,9 @@ class Question:
     topic: str | None = None
     outline: str | None = None
     themes: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()  # for a behavioral prompt: what it probes (competencies.toml)
+    company: str | None = None  # a question of the user's own for one company's interview only
+    own: bool = False  # added by the user, not shipped
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,10 @@ class Round:
     def question(self, question_id: str | None) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
 
+    @property
+    def own_questions(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.own)
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -63,12 +73,24 @@ class Catalog:
     def slugs(self) -> tuple[str, ...]:
         return tuple(round_.slug for round_ in self.rounds)
 
+    def with_own(self, questions: Iterable[Question]) -> Catalog:
+        """The banks with the user's own questions joined to their rounds, after the shipped ones."""
+        mine = list(questions)
+        return Catalog(
+            tuple(replace(r, questions=r.questions + tuple(q for q in mine if q.round == r.slug)) for r in self.rounds)
+        )
+
 
 def _read_toml(*parts: str) -> dict:
     try:
         return read_toml(*parts)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise CatalogError(f"cannot read {'/'.join(parts)}: {exc}") from exc
+
+
+@cache
+def _competency_slugs() -> frozenset[str]:
+    return frozenset(c["slug"] for c in _read_toml("competencies.toml")["competencies"])
 
 
 def _question(raw: dict, round_slug: str, where: str) -> Question:
@@ -86,8 +108,11 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
     if round_slug in GRADED_ROUNDS:
         need(isinstance(raw.get("outline"), str) and raw["outline"].strip() != "", "needs an answer outline")
     themes = tuple(raw.get("themes", ()))
+    competencies = tuple(raw.get("competencies", ()))
     if round_slug == "behavioral":
         need(len(themes) > 0 and set(themes) <= set(THEMES), f"themes must be some of {', '.join(THEMES)}")
+        unknown = set(competencies) - _competency_slugs()
+        need(not unknown, f"unknown competencies {sorted(unknown)}")
     return Question(
         id=raw["id"],
         round=round_slug,
@@ -98,6 +123,7 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
         topic=raw.get("topic"),
         outline=raw.get("outline"),
         themes=themes,
+        competencies=competencies,
     )
 
 

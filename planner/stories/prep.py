@@ -38,12 +38,14 @@ def check_prompt(prompt: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
-def what_to_write(prompt: str, with_topic: bool = True) -> str:
+def what_to_write(prompt: str, with_topic: bool = True, asks: tuple[str, ...] | None = None) -> str:
     """The story the bank lacks for a prompt, e.g. "a success story that shows ownership, about
-    launch" (the topic is the prompt's words, without those that only told its theme)."""
+    launch" (the topic is the prompt's words, without those that only told its theme). asks: the
+    competencies the prompt probes, where known; read from its words otherwise."""
     themes = prompt_themes(prompt)
     theme = max(themes, key=lambda name: themes[name]) if themes else None
-    showing = [names()[slug].lower() for slug in asked_in(prompt) if slug != MOTIVATION][:1]
+    asked = asks if asks is not None else asked_in(prompt)
+    showing = [names()[slug].lower() for slug in asked if slug != MOTIVATION][:1]
     if showing and theme and showing[0].startswith(theme):
         story = f"a story of {showing[0]}"  # "a story of failure and what you learned"
     else:
@@ -107,7 +109,16 @@ def prompt_grid(
 ) -> PromptGrid:
     rows = []
     for question in prompts:
-        ranked = suggest(question.text, stories, company=company, limit=1, index=index, picks=picks, explain=explain)
+        ranked = suggest(
+            question.text,
+            stories,
+            company=company,
+            limit=1,
+            index=index,
+            picks=picks,
+            explain=explain,
+            asks=question.competencies,
+        )
         rows.append((question, None if not ranked or ranked[0].weak else ranked[0]))
     load = Counter(found.story.id for _, found in rows if found)
     average = sum(load.values()) / len(stories) if stories else 0
@@ -131,10 +142,10 @@ def _choice(story: Story) -> StoryChoice:
     return StoryChoice(story.id, story.title, story.seconds)
 
 
-def _story_shaped(prompt: str) -> tuple[str, ...]:
-    """The competencies a prompt asks about that a story shows: a prompt with none ("describe your
+def _story_shaped(question: Question) -> tuple[str, ...]:
+    """The competencies a prompt probes that a story shows: a prompt with none ("describe your
     experience", "what are the trends in your field") is answered without a story of its own."""
-    return tuple(slug for slug in asked_in(prompt) if slug != MOTIVATION)
+    return tuple(slug for slug in question.competencies if slug != MOTIVATION)
 
 
 def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
@@ -146,9 +157,9 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     grid = prompt_grid(prompts, stories, None, index, picks, explain=False)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
-        (question.id, shaped[0], what_to_write(question.text, with_topic=False))
+        (question.id, shaped[0], what_to_write(question.text, with_topic=False, asks=question.competencies))
         for question, found in grid.rows
-        if not found and (shaped := _story_shaped(question.text))
+        if not found and (shaped := _story_shaped(question))
     )
     rehearse = []
     for interview in interviews:

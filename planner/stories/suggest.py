@@ -241,12 +241,15 @@ def suggest(
     index: TermIndex | None = None,
     picks: Sequence[tuple[str, int]] = (),
     explain: bool = True,
+    asks: tuple[str, ...] | None = None,
 ) -> list[Suggestion]:
     """The stories ranked for the prompt, best first (the first `limit` of them, or all).
 
     index: the bank's terms for at least the stems of query_terms(prompt); worked out from the
     stories when not given. picks: (prompt, story id) the user chose, put first for this prompt or
-    one that means the same. explain: work out the words each story met the prompt with, for `why`."""
+    one that means the same. explain: work out the words each story met the prompt with, for `why`.
+    asks: the competencies the prompt probes, where known (the question bank's prompts are labeled);
+    read from its words when not given."""
     if not stories:
         return []
     index = index or index_of(stories)
@@ -254,7 +257,7 @@ def suggest(
     norms = {story_id: K1 * (1 - B + B * length / average) for story_id, length in index.lengths.items()}
     concepts = query_concepts(prompt)
     wanted_themes = prompt_themes(prompt)
-    wanted_competencies = asked_in(prompt)
+    wanted_competencies = asks if asks is not None else asked_in(prompt)
     asks_for_reasons = wanted_competencies == (MOTIVATION,)
     total = len(stories)
     raw: dict[int, float] = defaultdict(float)
