@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from planner.catalog.data import read_toml
 from planner.catalog.rounds import DIFFICULTIES, THEMES, load_catalog
 from tests.conftest import LOOP
 
@@ -13,11 +14,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 # The smallest bank each round must ship: enough to fill weeks of study.
 MINIMUM_BANK = {
-    "recruiter-screen": 8,
-    "ml-coding": 20,
-    "ml-concepts": 25,
-    "ml-system-design": 12,
-    "behavioral": 30,
+    "recruiter-screen": 12,
+    "ml-coding": 35,
+    "ml-concepts": 60,
+    "ml-system-design": 20,
+    "behavioral": 50,
 }
 
 
@@ -69,6 +70,36 @@ def test_coding_concept_and_design_questions_carry_a_substantive_outline_of_thei
         outlines = [q.outline or "" for q in load_catalog().round(slug).questions]
         assert all(len(outline.split()) >= 15 for outline in outlines), slug
         assert len(set(outlines)) == len(outlines), f"{slug}: each outline is the question's own"
+
+
+def test_a_concept_outline_has_key_points_an_example_and_a_common_mistake():
+    for question in load_catalog().round("ml-concepts").questions:
+        parts = [line.split(":", 1)[0] for line in (question.outline or "").strip().splitlines()]
+        assert parts[0] == "- Key points" and parts[-2:] == ["- Example", "- Common mistake"], question.id
+        assert set(parts) <= {"- Key points", "- Equation", "- Example", "- Common mistake"}, question.id
+
+
+def test_the_areas_an_ml_loop_asks_about_are_in_the_banks():
+    texts = {r.slug: " ".join(f"{q.text} {q.outline}".lower() for q in r.questions) for r in load_catalog().rounds}
+    for words in ("kernel", "gradient boosting", "sample size", "ndcg", "matrix factori", "convolution", "all-reduce",
+                  "quantis", "dpo", "shap", "lora", "retrieval-augmented", "calibrat", "tokeni", "hallucinat",
+                  "one in a thousand"):  # fmt: skip
+        assert words in texts["ml-concepts"], words
+    for words in ("reservoir", "auc", "beam search", "byte-pair", "k-means", "attention"):
+        assert words in texts["ml-coding"], words
+    assert "salary" in texts["recruiter-screen"]
+
+
+def test_every_competency_is_probed_by_the_behavioral_bank():
+    probed = Counter(c for q in load_catalog().round("behavioral").questions for c in q.competencies)
+    slugs = {c["slug"] for c in read_toml("competencies.toml")["competencies"]} - {"motivation"}
+    assert all(probed[slug] >= 2 for slug in slugs), probed
+
+
+def test_a_design_outline_walks_through_a_whole_answer():
+    for question in load_catalog().round("ml-system-design").questions:
+        outline = question.outline or ""
+        assert len(outline.split()) >= 120, question.id
 
 
 def test_behavioral_prompts_cover_every_theme():
