@@ -3,7 +3,7 @@ import sys
 from datetime import date
 
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Markdown, OptionList, SelectionList, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Markdown, OptionList, SelectionList, Static, TextArea
 
 from planner.db.store import Store
 from planner.plan.records import Interview
@@ -199,7 +199,33 @@ async def test_the_rounds_screen_follows_the_selection(db_path):
         assert app.screen.query_one(Markdown).source.startswith("# ML coding · 45 min")
         await pilot.press("down")
         await pilot.pause()
-        assert "*Outline:* " in app.screen.query_one(Markdown).source
+        shown = app.screen.query_one(Markdown).source
+        assert "*Outline:*" in shown and "Key points:" in shown and "Common mistake:" in shown
+
+
+async def test_a_question_of_your_own_is_added_on_the_rounds_screen_and_planned(db_path):
+    from planner.tui.forms import QuestionForm
+
+    seed(db_path)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("down", "down", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, QuestionForm) and "ML concepts" in str(form.query_one(".title", Label).render())
+        form.query_one("#question-text", TextArea).text = "How would you calibrate a ranker's scores?"
+        form.query_one("#company", Input).value = "acme"
+        await pilot.press("f2")
+        await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, QuestionForm)
+        shown = app.screen.query_one(Markdown).source
+        assert "How would you calibrate a ranker's scores?" in shown and "yours for acme" in shown
+    with Store.open(db_path) as store:
+        planned = [t for t in store.planned_tasks() if t.question_id == "own-1"]
+    assert planned and planned[0].title.startswith("Acme: How would you calibrate")
 
 
 async def test_every_binding_has_an_id_for_the_keymap(db_path):

@@ -90,6 +90,7 @@ def test_a_round_shows_each_questions_outline(run):
     first = load_catalog().round("ml-concepts").questions[0]
     shown = " ".join(run("rounds", "concepts").stdout.split())
     assert f"Outline: {' '.join(first.outline.split())}" in shown
+    assert "Key points:" in shown and "Common mistake:" in shown
 
 
 def test_the_bare_command_without_a_terminal_prints_the_help_and_makes_no_database(tmp_path):

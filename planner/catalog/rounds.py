@@ -16,6 +16,7 @@ KINDS = ("drill", "mock", "review", "prep")
 DIFFICULTIES = ("easy", "medium", "hard")
 # Rounds whose items are graded and grouped, so a plan can mix topics and go from easy to hard.
 GRADED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")
+OWN_PREFIX = "own-"  # the ids of the user's own questions: own-1, own-2, ...
 
 
 class CatalogError(Exception):
@@ -174,4 +175,4 @@ def answer_outline(round_slug: str, question_id: str | None) -> str:
     question = round_.question(question_id)
     if question and question.outline:
         return question.outline
-    return "A strong answer:\n" + "\n".join(f"- {tip}" for tip in round_.tips)
+    return "A strong answer:\n\n" + "\n".join(f"- {tip}" for tip in round_.tips)

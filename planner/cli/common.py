@@ -84,6 +84,8 @@ def emit_json(value: object) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
 
-def wrap(text: str, indent: str = "") -> str:
+def wrap(text: str, indent: str = "", hanging: str = "") -> str:
+    """The text filled to the terminal (at most 100 columns), indented; lines after the first are
+    indented by `hanging` more, under the text of a list item."""
     width = min(shutil.get_terminal_size((100, 24)).columns, 100)
-    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.fill(" ".join(text.split()), width=width, initial_indent=indent, subsequent_indent=indent + hanging)

@@ -17,6 +17,7 @@ from planner.text import one_line
 SUBCOMMANDS = {
     "rounds": "planner.cli.round_commands:rounds",
     "story": "planner.cli.story_commands:story",
+    "question": "planner.cli.question_commands:question",
     "suggest": "planner.cli.suggest_commands:suggest_command",
     "agenda": "planner.cli.agenda_commands:agenda",
     "interview": "planner.cli.plan_commands:interview",

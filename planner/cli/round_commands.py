@@ -2,8 +2,9 @@ from dataclasses import asdict
 
 import click
 
-from planner.catalog.rounds import Round, find_round, load_catalog
-from planner.cli.common import emit_json, json_option, wrap
+from planner.catalog.rounds import Round, find_round
+from planner.cli.common import db_option, emit_json, json_option, open_store, wrap
+from planner.plan.questions import question_bank
 
 
 def _print_round(round_: Round) -> None:
@@ -19,20 +20,28 @@ def _print_round(round_: Round) -> None:
     for question in round_.questions:
         level = f" {question.difficulty}" if question.difficulty else ""
         themes = f" [{', '.join(question.themes)}]" if question.themes else ""
-        click.echo(f"  {question.id} ({question.minutes} min{level}){themes}")
+        yours = f", yours{' for ' + question.company if question.company else ''}" if question.own else ""
+        click.echo(f"  {question.id} ({question.minutes} min{level}{yours}){themes}")
         click.echo(wrap(question.text, "      "))
-        if question.outline:
-            click.echo(wrap(f"Outline: {question.outline}", "        "))
+        outline = (question.outline or "").strip()
+        if "\n" in outline:  # an outline in parts ("- Key points: ..."), a line each
+            click.echo("        Outline:")
+            for line in outline.splitlines():
+                click.echo(wrap(line, "          ", hanging="  "))
+        elif outline:
+            click.echo(wrap(f"Outline: {outline}", "        "))
 
 
 @click.command()
 @click.argument("round_name", metavar="[ROUND]", required=False)
 @json_option
+@db_option
 def rounds(round_name: str | None, as_json: bool) -> None:
-    """The five rounds of the loop; with ROUND, its tips and question bank."""
-    catalog = load_catalog()
+    """The five rounds of the loop; with ROUND, its tips and question bank (yours included)."""
+    with open_store() as store:
+        catalog = question_bank(store)
     if round_name is not None:
-        round_ = find_round(round_name)
+        round_ = catalog.round(find_round(round_name).slug)
         if as_json:
             emit_json(asdict(round_))
         else:
@@ -46,5 +55,6 @@ def rounds(round_name: str | None, as_json: bool) -> None:
         click.echo(
             f"{number}. {round_.name:<18} {round_.minutes:>3} min  "
             f"{len(round_.questions):>3} questions  ({round_.slug})"
+            + (f", {len(round_.own_questions)} of them yours" if round_.own_questions else "")
         )
     click.echo("\nSee one round's tips and questions: planner rounds ml-coding")

@@ -250,6 +250,25 @@ def _competencies(db: Database) -> None:
         db.execute("UPDATE stories SET competencies = ? WHERE id = ?", [json.dumps(shown), story_id])
 
 
+def _own_questions(db: Database) -> None:
+    # Questions the user adds to a round's bank (what a recruiter said to expect), for every
+    # interview or one company's. AUTOINCREMENT: work done on a removed question keeps its id.
+    db.executescript(
+        """
+        CREATE TABLE own_questions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            round TEXT NOT NULL,
+            text TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes > 0),
+            company TEXT,                                -- NULL: for every interview
+            themes TEXT NOT NULL DEFAULT '[]',           -- JSON list: a behavioral prompt's themes
+            competencies TEXT NOT NULL DEFAULT '[]',     -- JSON list: what a behavioral prompt probes
+            added_on TEXT NOT NULL DEFAULT (date('now'))
+        );
+        """
+    )
+
+
 SCHEMA_STEPS = [
     ("0001_initial", _initial),
     ("0002_story_search", _story_search),
@@ -259,6 +278,7 @@ SCHEMA_STEPS = [
     ("0006_memory", _memory),
     ("0007_picks", _picks),
     ("0008_competencies", _competencies),
+    ("0009_own_questions", _own_questions),
 ]
 # Steps that manage their own transaction (see each one for why).
 OUTSIDE_TRANSACTION = {"0005_task_ids_never_reused"}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from planner.catalog.rounds import OWN_PREFIX, Question
 from planner.db.readers import TASK_COLUMNS, read_budget, read_interviews, read_only, task_from_row
 from planner.db.schema import MIGRATION_NAMES, OUTSIDE_TRANSACTION, SCHEMA_STEPS
 from planner.errors import BUSY_TIMEOUT_SECONDS, UserError
@@ -31,6 +32,20 @@ TERMS_VERSION_KEY = "terms_version"
 migrations = Migrations("planner")
 for _name, _step in SCHEMA_STEPS:
     migrations(name=_name, transactional=_name not in OUTSIDE_TRANSACTION)(_step)
+
+
+def _own_question(row: dict[str, Any]) -> Question:
+    return Question(
+        id=f"{OWN_PREFIX}{row['id']}",
+        round=row["round"],
+        text=row["text"],
+        minutes=row["minutes"],
+        kind="drill",
+        themes=tuple(json.loads(row["themes"])),
+        competencies=tuple(json.loads(row["competencies"])),
+        company=row["company"],
+        own=True,
+    )
 
 
 def _create_private_file(path: Path) -> None:
@@ -290,6 +305,40 @@ class Store:
                 "INSERT INTO story_uses (story_id, company, round, date) VALUES (?, ?, ?, ?)",
                 [story_id, company, round_slug, on],
             )
+
+    # The user's own questions
+
+    def own_questions(self) -> list[Question]:
+        return [_own_question(row) for row in self.db.query("SELECT * FROM own_questions ORDER BY id")]
+
+    def add_own_question(
+        self,
+        round_slug: str,
+        text: str,
+        minutes: int,
+        company: str | None,
+        themes: tuple[str, ...] = (),
+        competencies: tuple[str, ...] = (),
+    ) -> Question:
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO own_questions (round, text, minutes, company, themes, competencies)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [round_slug, text, minutes, company, json.dumps(themes), json.dumps(competencies)],
+            )
+            return self.own_question(int(cursor.lastrowid or 0))
+
+    def own_question(self, number: int) -> Question:
+        rows = list(self.db.query("SELECT * FROM own_questions WHERE id = ?", [number]))
+        if not rows:
+            raise UserError(f"no question {OWN_PREFIX}{number}; see planner question list")
+        return _own_question(rows[0])
+
+    def delete_own_question(self, number: int) -> Question:
+        with self.transaction():
+            question = self.own_question(number)
+            self.db.execute("DELETE FROM own_questions WHERE id = ?", [number])
+        return question
 
     # Interviews, budget and the plan
 

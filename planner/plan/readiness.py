@@ -113,7 +113,7 @@ def readiness_of(
 
 
 def readiness(store: Store, today: date) -> list[InterviewReadiness]:
-    from planner.catalog.rounds import load_catalog
+    from planner.plan.questions import question_bank
 
     memory = {question_id: card for question_id, (card, _, _) in store.memory().items()}
-    return readiness_of(store.interviews(), load_catalog(), store.tasks(), memory, today)
+    return readiness_of(store.interviews(), question_bank(store), store.tasks(), memory, today)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from planner.catalog.rounds import load_catalog
 from planner.errors import UserError
+from planner.plan.questions import question_bank
 from planner.plan.records import Interview, Task
 from planner.plan.scheduler import MEMORY_ROUNDS, Plan, build_plan
 from planner.text import shown
@@ -38,7 +38,7 @@ def replan(store: Store, today: date) -> Plan:
         spent_today = sum(t.minutes for t in finished if t.due == today and t.status == "done")
         plan = build_plan(
             interviews,
-            load_catalog(),
+            question_bank(store),
             store.budget(),
             today,
             finished={t.key for t in finished},

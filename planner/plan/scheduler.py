@@ -83,6 +83,8 @@ class _Stream:
     interviews: list[Interview]
     items: deque[_Item]
     again: deque[_Item]  # second passes, planned once the first pass is through
+    owned: bool = False  # work for its one interview (shared work serves every interview)
+    mine: bool = False  # holds questions the user added for the interview, which go before the rest
     balance: float = 0.0
 
     def deadline(self, day: date) -> tuple[date, Interview] | None:
@@ -126,9 +128,10 @@ def _title(question: Question, company: str | None = None) -> str:
     return f"{verb}: {question.text}"
 
 
-def _with_stories(items: list[_Item], stories: StoryPrep, finished: Container[str]) -> list[_Item]:
+def _with_stories(items: list[_Item], stories: StoryPrep, finished: Container[str], write: bool = True) -> list[_Item]:
     """Behavioral prompts as the story bank has them: told with the story that answers them, or,
-    where none does, a task to write one (once for prompts wanting the same missing story)."""
+    where none does (and write), a task to write one (once for prompts wanting the same missing
+    story). A prompt of the user's own stays a prompt to answer: the bank's gaps are written once."""
     tell = dict(stories.tell)
     gaps = {question_id: (gap, what) for question_id, gap, what in stories.write}
     made, written = [], set()
@@ -137,7 +140,7 @@ def _with_stories(items: list[_Item], stories: StoryPrep, finished: Container[st
         gap = gaps.get(item.question.id)
         if choice:
             made.append(item._replace(title=_telling(item, choice), story_id=choice.id))
-        elif gap and not item.again and f"write:{gap[0]}" not in finished:
+        elif write and gap and not item.again and f"write:{gap[0]}" not in finished:
             if gap[0] not in written:
                 written.add(gap[0])
                 title = f"Write {gap[1]} (your bank has none for {item.question.text!r})"
@@ -157,9 +160,11 @@ def _streams(
 ) -> list[_Stream]:
     streams = []
     for round_ in catalog.rounds:
+        general = [q for q in round_.questions if q.company is None]
         if round_.slug in SHARED_ROUNDS:
-            group = (lambda q: q.topic) if round_.slug != "behavioral" else (lambda q: q.themes[0])
-            ordered = _interleave(list(round_.questions), group)
+            group = (lambda q: q.topic) if round_.slug != BEHAVIORAL else (lambda q: q.themes[0] if q.themes else None)
+            # The user's own questions first: they were added because an interviewer may ask them.
+            ordered = [q for q in general if q.own] + _interleave([q for q in general if not q.own], group)
             first = [_item(q.id, q, _title(q)) for q in ordered]
             # Second passes, hardest first: the questions that most repay another go.
             hardest = sorted(ordered, key=lambda q: -_LEVELS[q.difficulty])
@@ -175,11 +180,19 @@ def _streams(
                     deque(i for i in again if i.key not in finished),
                 )
             )
-        else:
-            for interview in interviews:
-                own = [_item(f"{interview.id}:{q.id}", q, _title(q, interview.company)) for q in round_.questions]
-                items = deque(i for i in own if i.key not in finished)
-                streams.append(_Stream(round_.slug, round_.weight, [interview], items, deque()))
+        for interview in interviews:
+            # A round's work for one interview: the recruiter screen's whole bank, and in every
+            # round the questions the user added for this company.
+            theirs = [q for q in round_.questions if q.company and q.company.casefold() == interview.company.casefold()]
+            mine = theirs if round_.slug in SHARED_ROUNDS else general + theirs
+            own = [_item(f"{interview.id}:{q.id}", q, _title(q, interview.company)) for q in mine]
+            if round_.slug == BEHAVIORAL:
+                own = _with_stories(own, stories, finished, write=False)
+            items = deque(i for i in own if i.key not in finished)
+            if items or round_.slug not in SHARED_ROUNDS:
+                streams.append(
+                    _Stream(round_.slug, round_.weight, [interview], items, deque(), owned=True, mine=bool(theirs))
+                )
     return streams
 
 
@@ -238,7 +251,7 @@ def build_plan(
     short = sum(task.minutes for task in unplaced_mocks)
 
     streams = _streams(interviews, catalog, finished, stories)
-    concepts = next(s for s in streams if s.round == CONCEPTS)
+    concepts = next(s for s in streams if s.round == CONCEPTS and not s.owned)
     questions = {q.id: q for r in catalog.rounds for q in r.questions}
     reviews = [
         review
@@ -288,9 +301,11 @@ def build_plan(
             ]
             if not fitting:
                 break
-            # A round only days away takes its preparation first; otherwise the stream owed most.
+            # A round only days away takes its preparation first, then the user's own questions for
+            # an interview; otherwise the stream owed most.
             stream, (_, interview) = max(
-                fitting, key=lambda pair: ((pair[1][0] - day.day).days <= URGENT_DAYS, pair[0].balance)
+                fitting,
+                key=lambda pair: ((pair[1][0] - day.day).days <= URGENT_DAYS, pair[0].mine, pair[0].balance),
             )
             chosen = stream.items.popleft()
             allowance -= chosen.minutes
@@ -304,7 +319,7 @@ def build_plan(
             short += sum(item.minutes for item in first_pass)
             hard = sum(item.question.difficulty == "hard" for item in first_pass)
             name = catalog.round(stream.round).name
-            whose = f" for {stream.interviews[0].company}" if stream.round not in SHARED_ROUNDS else ""
+            whose = f" for {stream.interviews[0].company}" if stream.owned else ""
             left_out.append(f"{len(first_pass)} {name} tasks{whose}" + (f" ({hard} hard)" if hard else ""))
     tasks = tuple(task for day in days for task in day.tasks)
     return Plan(tasks, short, tuple(left_out))
@@ -328,7 +343,7 @@ def _forecast_reviews(
 
 def _drill(stream: _Stream, item: _Item, day: date) -> Task:
     """The task that works through a stream's item on day; shared work belongs to no interview."""
-    owner = stream.interviews[0].id if stream.round not in SHARED_ROUNDS else None
+    owner = stream.interviews[0].id if stream.owned else None
     question = item.question
     return Task(
         item.key, question.round, item.kind, item.title, item.minutes, day, owner, question.id, story_id=item.story_id
@@ -427,6 +442,8 @@ def _reviews(
     concept always has them; a coding or design question only when rated weak."""
     if question.round not in MEMORY_ROUNDS or (question.round != CONCEPTS and not recall.weak):
         return []
+    if question.company:  # the user's question for one company is reviewed for its interviews only
+        interviews = [i for i in interviews if i.company.casefold() == question.company.casefold()]
     ahead = sorted({i.round_date(question.round) for i in interviews if i.round_date(question.round) > today})
     if not ahead:
         return []

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from planner.catalog.rounds import Question, load_catalog
+from planner.catalog.rounds import Question
 from planner.db.stemming import stems_of
 from planner.errors import UserError
+from planner.plan.questions import question_bank
 from planner.plan.records import Interview, StoryChoice, StoryPrep
 from planner.stories.competencies import MOTIVATION, asked_in, names
 from planner.stories.story import Story
@@ -175,7 +176,7 @@ def _bank_for_prompts(
     store: Store,
 ) -> tuple[tuple[Question, ...], tuple[Story, ...], TermIndex | None, list[tuple[str, int]]]:
     """The behavioral prompts of the question bank, and what ranking the stories for them needs."""
-    prompts = load_catalog().round("behavioral").questions
+    prompts = question_bank(store).round("behavioral").questions
     stories = tuple(store.stories())
     stems_of([word for question in prompts for word in content_words(question.text)])  # stemmed in one go
     stems = {stem for question in prompts for stem in query_terms(question.text)}

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from planner.catalog.rounds import THEMES
+from planner.catalog.rounds import THEMES, Question, Round
 from planner.errors import UserError
 from planner.plan.interviews import checked_interview, interview_date, with_screen_on
 from planner.plan.records import SCREEN, Interview
@@ -293,3 +293,48 @@ class InterviewForm(SavingForm):
             return message
 
         self.save(lambda store: save_interview(store, interview, today), done)
+
+
+class QuestionForm(SavingForm):
+    """Add a question of the user's own to a round's bank (what a recruiter said to expect); saving
+    lays the plan out again with it."""
+
+    AUTO_FOCUS = "#question-text"
+
+    def __init__(self, round_: Round, today: date) -> None:
+        super().__init__()
+        self.round = round_
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        from planner.plan.questions import usual_minutes
+
+        with Vertical(classes="dialog form"):
+            yield Label(f"A question of your own for {self.round.name}", classes="title")
+            yield TextArea(id="question-text")
+            with Horizontal(classes="row"):
+                yield Input(placeholder=f"Minutes ({usual_minutes(self.round.slug)})", id="minutes", type="integer")
+                yield Input(placeholder="Company (empty: every interview)", id="company")
+            yield Static(id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (F2)", id="save", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "text": self.query_one("#question-text", TextArea).text,
+            "minutes": self.query_one("#minutes", Input).value,
+            "company": self.query_one("#company", Input).value,
+        }
+
+    def action_save(self) -> None:
+        from planner.plan.questions import add_question
+
+        typed = self.fields()
+        minutes = int(typed["minutes"]) if typed["minutes"].strip() else None
+        slug, today = self.round.slug, self.today
+
+        def done(added: Question) -> str:
+            return f"Added {added.id} to {self.round.name}{' for ' + added.company if added.company else ''}."
+
+        self.save(lambda store: add_question(store, slug, typed["text"], minutes, typed["company"], today), done)

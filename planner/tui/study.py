@@ -44,7 +44,7 @@ class StudyCard(SavingForm):
 
     def action_reveal(self) -> None:
         self.query_one("#card-outline", Markdown).update(
-            answer_outline(self.task_shown.round, self.task_shown.question_id).replace("\n- ", "\n\n- ", 1)
+            answer_outline(self.task_shown.round, self.task_shown.question_id)
         )
         self.query_one("#card-hint", Static).update(
             "How well did you know it? 1 again · 2 hard · 3 good · 4 easy (Esc closes without a rating)"
