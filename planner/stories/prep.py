@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from planner.catalog.rounds import Question
@@ -38,22 +37,24 @@ def check_prompt(prompt: str) -> str:
     return prompt
 
 
-@lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
-def what_to_write(prompt: str, with_topic: bool = True, asks: tuple[str, ...] | None = None) -> str:
+def what_to_write(prompt: str) -> str:
     """The story the bank lacks for a prompt, e.g. "a success story that shows ownership, about
-    launch" (the topic is the prompt's words, without those that only told its theme). asks: the
-    competencies the prompt probes, where known; read from its words otherwise."""
+    launch" (the topic is the prompt's words, without those that only told its theme)."""
     themes = prompt_themes(prompt)
-    theme = max(themes, key=lambda name: themes[name]) if themes else None
-    asked = asks if asks is not None else asked_in(prompt)
-    showing = [names()[slug].lower() for slug in asked if slug != MOTIVATION][:1]
-    if showing and theme and showing[0].startswith(theme):
-        story = f"a story of {showing[0]}"  # "a story of failure and what you learned"
-    else:
-        story = f"a {theme} story" if theme else "a story"
-        story += f" that shows {showing[0]}" if showing else ""
-    topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word)) if with_topic else ""
+    shown = [slug for slug in asked_in(prompt) if slug != MOTIVATION][:1]
+    story = story_wanted(sorted(themes, key=lambda name: -themes[name]), shown[0] if shown else None)
+    topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word))
     return f"{story}{', about ' + topic if topic else ''}"
+
+
+def story_wanted(themes: Sequence[str], competency: str | None) -> str:
+    """A story of the first of the themes that shows a competency, in words: "a conflict story that
+    shows influence without authority", "a story of failure and what you learned"."""
+    showing = names()[competency].lower() if competency else None
+    if showing and any(showing.startswith(theme) for theme in themes):
+        return f"a story of {showing}"
+    story = f"a {themes[0]} story" if themes else "a story"
+    return story + (f" that shows {showing}" if showing else "")
 
 
 def nothing_fits(prompt: str) -> str:
@@ -158,7 +159,7 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     grid = prompt_grid(prompts, stories, None, index, picks, explain=False)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
-        (question.id, shaped[0], what_to_write(question.text, with_topic=False, asks=question.competencies))
+        (question.id, shaped[0], story_wanted(question.themes, shaped[0]))
         for question, found in grid.rows
         if not found and (shaped := _story_shaped(question))
     )

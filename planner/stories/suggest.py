@@ -82,15 +82,20 @@ def _synonyms() -> dict[str, dict[str, float]]:
 
 def prompt_themes(prompt: str) -> dict[str, float]:
     """How strongly the prompt calls for each theme (0 to 1); empty when it names none."""
+    return dict(_themes_in(prompt))
+
+
+@lru_cache(maxsize=4096)  # the plan ranks the stories for each of the bank's prompts several times
+def _themes_in(prompt: str) -> tuple[tuple[str, float], ...]:
     # The cues are looked for in the prompt as written and with its phrases read ("hit a date" as
     # "deadline").
     text = prompt.lower().replace("’", "'") + " \n " + _normalized(prompt)
-    found = {}
+    found = []
     for theme, cues in THEME_CUES.items():
         strength = max((weight for pattern, weight in cues if re.search(pattern, text)), default=0.0)
         if strength:
-            found[theme] = strength
-    return found
+            found.append((theme, strength))
+    return tuple(found)
 
 
 def _normalized(text: str) -> str:
