@@ -27,12 +27,14 @@ EVAL_SETS = [
     ROOT / "benchmarks" / "data" / "suggest_holdout.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_2.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_3.json",
+    ROOT / "benchmarks" / "data" / "suggest_blind_4.json",
 ]
 # The newest blind set is measured, never tuned on.
 TUNING_SETS = EVAL_SETS[:-1]
 PICK_SETS = [
     ROOT / "benchmarks" / "data" / "picks_paraphrases.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_2.json",
+    ROOT / "benchmarks" / "data" / "picks_paraphrases_3.json",
 ]
 
 
