@@ -222,7 +222,7 @@ async def test_a_question_of_your_own_is_added_on_the_rounds_screen_and_planned(
         await settle(pilot)
         assert not isinstance(app.screen, QuestionForm)
         shown = app.screen.query_one(Markdown).source
-        assert "How would you calibrate a ranker's scores?" in shown and "yours for acme" in shown
+        assert "How would you calibrate a ranker's scores?" in shown and "yours for Acme" in shown
     with Store.open(db_path) as store:
         planned = [t for t in store.planned_tasks() if t.question_id == "own-1"]
     assert planned and planned[0].title.startswith("Acme: How would you calibrate")

@@ -26,7 +26,7 @@ def test_a_question_for_one_company_is_planned_before_that_round_only(run):
     run("interview", "add", "Globex", "--date", "in 5 weeks")
     added = run("question", "add", "design", "Design the ranking of a job board", "--company", "globex")
     assert added.exit_code == 0, added.output
-    assert "Added own-1 to ML system design for globex" in added.stdout and "Planned for" in added.stdout
+    assert "Added own-1 to ML system design for Globex" in added.stdout and "Planned for" in added.stdout
 
     globex = interviews(run)["Globex"]
     [task] = [t for t in planned(run) if t["question_id"] == "own-1"]
@@ -36,11 +36,11 @@ def test_a_question_for_one_company_is_planned_before_that_round_only(run):
     assert task["minutes"] == usual, "a question added without minutes takes what the round's questions take"
 
     listed = run("question", "list").stdout
-    assert f"own-1 ({usual} min, globex only)" in listed and "Design the ranking of a job board" in listed
+    assert f"own-1 ({usual} min, Globex only)" in listed and "Design the ranking of a job board" in listed
     assert "1 of them yours" in run("rounds").stdout
-    assert f"own-1 ({usual} min, yours for globex)" in run("rounds", "design").stdout
+    assert f"own-1 ({usual} min, yours for Globex)" in run("rounds", "design").stdout
     [design] = [r for r in json.loads(run("rounds", "--json").stdout) if r["slug"] == "ml-system-design"]
-    assert {"id": "own-1", "own": True, "company": "globex"}.items() <= design["questions"][-1].items()
+    assert {"id": "own-1", "own": True, "company": "Globex"}.items() <= design["questions"][-1].items()
 
 
 def test_a_question_for_every_interview_comes_before_the_banks_own(run):

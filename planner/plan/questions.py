@@ -53,10 +53,12 @@ def add_question(
         read = prompt_themes(text)
         themes = tuple(sorted(read, key=lambda theme: -read[theme]))
         competencies = asked_in(text)
+    company = " ".join((company or "").split()) or None
+    # Spelled as the interview is, when there is one: "acme" is Acme's.
+    known = {i.company.casefold(): i.company for i in store.interviews()}
+    company = known.get(company.casefold(), company) if company else None
     with store.transaction():
-        question = store.add_own_question(
-            round_.slug, text, minutes, (company or "").strip() or None, themes, competencies
-        )
+        question = store.add_own_question(round_.slug, text, minutes, company, themes, competencies)
         replan(store, today)
     return question
 

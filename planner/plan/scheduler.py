@@ -131,7 +131,7 @@ def _title(question: Question, company: str | None = None) -> str:
 def _with_stories(items: list[_Item], stories: StoryPrep, finished: Container[str], write: bool = True) -> list[_Item]:
     """Behavioral prompts as the story bank has them: told with the story that answers them, or,
     where none does (and write), a task to write one (once for prompts wanting the same missing
-    story). A prompt of the user's own stays a prompt to answer: the bank's gaps are written once."""
+    story). Prompts for one interview do not write: the bank's gaps are written once, for all."""
     tell = dict(stories.tell)
     gaps = {question_id: (gap, what) for question_id, gap, what in stories.write}
     made, written = [], set()
