@@ -55,6 +55,10 @@ def test_a_question_for_every_interview_comes_before_the_banks_own(run):
     assert concepts[0]["interview_id"] is None
 
 
+def test_without_interviews_a_question_waits_for_one(run):
+    assert "planned once you add an interview." in run("question", "add", "concepts", "Explain dropout").stdout
+
+
 def test_a_company_without_an_interview_yet_is_said_and_planned_once_added(run):
     run("interview", "add", "Acme", "--date", "in 3 weeks")
     added = run("question", "add", "coding", "Implement a trie", "--company", "Initech")

@@ -42,8 +42,8 @@ def question_add(round_name: str, text: str, minutes: int | None, company: str |
     click.echo(f"Added {added.id} to {round_name}{for_whom}: {added.text}")
     if planned:
         click.echo(f"Planned for {min(t.due for t in planned):%a %d %b} (task {planned[0].id}).")
-    elif added.company and added.company.casefold() not in companies:
-        click.echo(f"It is planned once you add an interview with {added.company}.")
+    elif not companies or (added.company and added.company.casefold() not in companies):
+        click.echo(f"It is planned once you add an interview{' with ' + added.company if added.company else ''}.")
     else:
         click.echo("Not planned: no round of this kind is ahead with room before it (see planner plan).")
 
