@@ -5,6 +5,7 @@ from datetime import date
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Markdown, OptionList, SelectionList, Static, TextArea
 
+from planner.catalog.rounds import load_catalog
 from planner.db.store import Store
 from planner.plan.records import Interview
 from planner.plan.replan import replan
@@ -199,8 +200,26 @@ async def test_the_rounds_screen_follows_the_selection(db_path):
         assert app.screen.query_one(Markdown).source.startswith("# ML coding · 45 min")
         await pilot.press("down")
         await pilot.pause()
-        shown = app.screen.query_one(Markdown).source
-        assert "*Outline:*" in shown and "Key points:" in shown and "Common mistake:" in shown
+        questions = app.screen.query_one("#round-questions", DataTable)
+        assert questions.row_count == len(load_catalog().round("ml-concepts").questions)
+        await pilot.press("tab", "tab", "down")  # past the round's tips to its questions; the second
+        await pilot.pause()
+        shown = str(app.screen.query_one("#question-text", Static).render())
+        assert shown.startswith("Explain the bias-variance tradeoff") and "concept-bias-variance" in shown
+        assert "Key points:" in shown and "Common mistake:" in shown
+
+
+async def test_the_rounds_question_table_fits_every_width(db_path):
+    seed(db_path, interview=False)
+    for size in ((80, 24), (160, 50)):
+        app = build_app(db_path, TODAY)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("5", "down")
+            await settle(pilot)
+            table = app.screen.query_one("#round-questions", DataTable)
+            assert table.row_count > 5 and table.region.height >= 6, "several questions in view"
+            widths = sum(column.get_render_width(table) for column in table.columns.values())
+            assert widths <= table.region.width, size
 
 
 async def test_a_question_of_your_own_is_added_on_the_rounds_screen_and_planned(db_path):
@@ -221,8 +240,10 @@ async def test_a_question_of_your_own_is_added_on_the_rounds_screen_and_planned(
         await settle(pilot)
         await settle(pilot)
         assert not isinstance(app.screen, QuestionForm)
-        shown = app.screen.query_one(Markdown).source
-        assert "How would you calibrate a ranker's scores?" in shown and "yours for Acme" in shown
+        questions = app.screen.query_one("#round-questions", DataTable)
+        last = questions.get_row_at(questions.row_count - 1)
+        assert str(last[2]) == "How would you calibrate a ranker's scores?" and last[3] == "yours"
+        assert "1 of them yours" in str(app.screen.query_one("#round-bank", Static).render())
     with Store.open(db_path) as store:
         planned = [t for t in store.planned_tasks() if t.question_id == "own-1"]
     assert planned and planned[0].title.startswith("Acme: How would you calibrate")

@@ -1,37 +1,43 @@
-"""Rounds: what each round of the loop assesses, tips, and its question bank."""
+"""Rounds: what each round of the loop assesses, its tips, and its question bank as a table, with
+the highlighted question's outline below it; your own questions are marked and can be added."""
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Markdown, OptionList
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.catalog.rounds import Catalog, Round, load_catalog
+from planner.catalog.rounds import Catalog, Question, Round, load_catalog
 from planner.plan.questions import question_bank
-from planner.tui.base import PlannerScreen
+from planner.text import clipped
+from planner.tui.base import PlannerScreen, data_table
+
+# What the question's text leaves to the rest: the list of rounds, the level, minutes and whose
+# columns, and the table's padding and scroll bar.
+OTHER_COLUMNS_WIDTH = 25 + 8 + 5 + 7 + 6
 
 
 def round_markdown(round_: Round) -> str:
+    """The round's length, what it is, what it assesses and the tips for it."""
     lines = [f"# {round_.name} · {round_.minutes} min", "", round_.summary, "", "## What it assesses", ""]
     lines += [f"- {item}" for item in round_.assesses]
     lines += ["", "## Tips", ""]
     lines += [f"- {tip}" for tip in round_.tips]
-    yours = f", {len(round_.own_questions)} of them yours" if round_.own_questions else ""
-    lines += ["", f"## Question bank ({len(round_.questions)}{yours})", "", "*a: add a question of your own*", ""]
-    for question in round_.questions:
-        yours = f"yours{' for ' + question.company if question.company else ''}" if question.own else ""
-        facts = [f"{question.minutes} min", question.difficulty or "", ", ".join(question.themes), yours]
-        detail = " · ".join(fact for fact in facts if fact)
-        lines.append(f"- {question.text} *({detail}; `{question.id}`)*")
-        outline = (question.outline or "").strip()
-        if "\n" in outline:  # an outline in parts ("- Key points: ..."), nested under its heading
-            lines.append("  - *Outline:*")
-            lines += [f"    {line}" for line in outline.splitlines()]
-        elif outline:
-            lines.append(f"  - *Outline:* {outline}")
+    return "\n".join(lines)
+
+
+def question_text(question: Question) -> str:
+    """A question in full, with its outline (a paragraph, or a line for each of its parts)."""
+    yours = f"yours{' for ' + question.company if question.company else ''}" if question.own else ""
+    facts = [question.id, f"{question.minutes} min", question.difficulty or "", ", ".join(question.themes), yours]
+    lines = [question.text, " · ".join(fact for fact in facts if fact)]
+    outline = (question.outline or "").strip()
+    if outline:
+        lines += ["", "Outline:", *outline.splitlines()]
     return "\n".join(lines)
 
 
@@ -49,11 +55,19 @@ class RoundsScreen(PlannerScreen):
                 *(Option(f"{r.name}  {r.minutes}m", id=r.slug) for r in self.bank.rounds),
                 id="round-list",
             )
-            with VerticalScroll(id="round-detail"):
-                yield Markdown()
+            with Vertical(id="round-detail"):
+                with VerticalScroll(id="round-about"):
+                    yield Markdown()
+                yield Static(id="round-bank", markup=False)
+                yield data_table("round-questions")
+                with VerticalScroll(id="question-detail"):
+                    yield Static(id="question-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0
+
+    def on_resize(self) -> None:
+        self._show_questions()
 
     @work(thread=True, exclusive=True, group="rounds", exit_on_error=False)
     def reload(self) -> None:
@@ -62,19 +76,48 @@ class RoundsScreen(PlannerScreen):
 
     def _show(self, bank: Catalog) -> None:
         self.bank = bank
-        self._show_round(keep_place=True)
+        self._show_questions()
 
     def _chosen(self) -> Round:
-        options = self.query_one(OptionList)
-        return self.bank.rounds[options.highlighted or 0]
-
-    def _show_round(self, keep_place: bool = False) -> None:
-        self.query_one(Markdown).update(round_markdown(self._chosen()))
-        if not keep_place:
-            self.query_one("#round-detail").scroll_home(animate=False)
+        return self.bank.rounds[self.query_one(OptionList).highlighted or 0]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show_round()
+        self.query_one(Markdown).update(round_markdown(self._chosen()))
+        self.query_one("#round-about").scroll_home(animate=False)
+        self._show_questions(first=True)
+
+    def _show_questions(self, first: bool = False) -> None:
+        """The round's questions, one a row, the text cut to the room left; the cursor stays on
+        its question unless another round was chosen."""
+        round_ = self._chosen()
+        table = self.query_one("#round-questions", DataTable)
+        row = 0 if first else table.cursor_row
+        table.clear(columns=True)
+        # Graded rounds have a level for each question; behavioral prompts have themes.
+        table.add_columns("Theme" if round_.slug == "behavioral" else "Level", "Min", "Question", "")
+        room = max(20, self.size.width - OTHER_COLUMNS_WIDTH)
+        for question in round_.questions:
+            whose = "yours" if question.own else ""
+            level = question.difficulty or ", ".join(question.themes[:1])
+            text = Text(clipped(question.text, room))  # as written: a [bracket] is not markup
+            table.add_row(level, str(question.minutes), text, whose)
+        if round_.questions:
+            table.move_cursor(row=min(row, len(round_.questions) - 1))
+        yours = f", {len(round_.own_questions)} of them yours" if round_.own_questions else ""
+        self.query_one("#round-bank", Static).update(
+            f"Question bank: {len(round_.questions)} questions{yours} · a: add one of your own"
+        )
+        self._show_question()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_question()
+
+    def _show_question(self) -> None:
+        questions = self._chosen().questions
+        row = self.query_one("#round-questions", DataTable).cursor_row
+        shown = question_text(questions[row]) if questions and 0 <= row < len(questions) else ""
+        self.query_one("#question-text", Static).update(shown)
+        self.query_one("#question-detail").scroll_home(animate=False)
 
     def action_add_question(self) -> None:
         from planner.tui.forms import QuestionForm
