@@ -161,7 +161,12 @@ def test_suggest_all_maps_the_question_bank(run):
     assert len(mapped["prompts"]) >= 30
     assert any(p["story"] and p["story"]["title"] == "Pushed back on my manager" for p in mapped["prompts"])
     assert mapped["uncovered"]
-    assert "prompts have a story" in run("suggest", "--all").stdout
+    shown = " ".join(run("suggest", "--all").stdout.split())
+    assert "prompts have a story" in shown
+    # A prompt without a story says what to write, or how it is answered instead.
+    assert "Tell me about someone you mentored and how they grew. -> no story covers this: write" in shown
+    assert "engineering? -> answered with your reasons, not a story" in shown
+    assert "Describe your machine learning experience. -> answered from your experience" in shown
 
 
 def test_a_phrase_is_met_in_other_words_and_shown_as_the_story_wrote_it():

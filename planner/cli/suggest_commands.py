@@ -11,6 +11,7 @@ from planner.stories.prep import (
     nothing_fits,
     suggestion_json,
     suggestions_for,
+    without_a_story,
 )
 
 EMPTY_BANK = "Your story bank is empty. Add a story first: planner story add"
@@ -20,7 +21,8 @@ def _print_grid(grid: PromptGrid) -> None:
     for question, found in grid.rows:
         click.echo(wrap(question.text))
         mine = " (your pick)" if found and found.picked_for else ""
-        click.echo(f"    -> #{found.story.id} {found.story.title}{mine}" if found else "    -> no story covers this")
+        answer = f"#{found.story.id} {found.story.title}{mine}" if found else without_a_story(question)
+        click.echo(wrap(f"-> {answer}", "    ", hanging="   "))
     click.echo(f"\n{len(grid.rows) - len(grid.uncovered)} of {len(grid.rows)} prompts have a story.")
     for story, count in grid.overloaded:
         click.echo(f"#{story.id} {story.title} carries {count} prompts: a second story for some would spread the load.")

@@ -64,6 +64,17 @@ def nothing_fits(prompt: str) -> str:
     return f"Nothing in your bank fits this prompt well. Write {what_to_write(prompt)}."
 
 
+def without_a_story(question: Question) -> str:
+    """What to do for a prompt of the bank no story answers: the story to write, or how it is
+    answered instead when it does not ask for a story."""
+    if question.competencies == (MOTIVATION,):
+        return "answered with your reasons, not a story"
+    shaped = _story_shaped(question)
+    if not shaped:
+        return "answered from your experience as a whole, not one story"
+    return f"no story covers this: write {story_wanted(question.themes, shaped[0])}"
+
+
 def suggestion_json(found: Suggestion) -> dict[str, Any]:
     return {
         "id": found.story.id,

@@ -12,7 +12,14 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from planner.errors import UserError
-from planner.stories.prep import PromptGrid, check_prompt, grid_for, nothing_fits, suggestions_for
+from planner.stories.prep import (
+    PromptGrid,
+    check_prompt,
+    grid_for,
+    nothing_fits,
+    suggestions_for,
+    without_a_story,
+)
 from planner.stories.story import company_name
 from planner.stories.suggest import Suggestion
 from planner.tui.base import PlannerScreen
@@ -129,7 +136,7 @@ class SuggestScreen(PlannerScreen):
             return
         for question, found in grid.rows:
             mine = " (your pick)" if found and found.picked_for else ""
-            answer = f"#{found.story.id} {found.story.title}{mine}" if found else "no story covers this: write one"
+            answer = f"#{found.story.id} {found.story.title}{mine}" if found else without_a_story(question)
             options.add_option(Option(f"{question.text}\n   → {answer}"))
         summary = f"{len(grid.rows) - len(grid.uncovered)} of {len(grid.rows)} prompts of the bank have a story."
         for story, count in grid.overloaded:
