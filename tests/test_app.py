@@ -234,6 +234,9 @@ async def test_a_question_of_your_own_is_added_on_the_rounds_screen_and_planned(
         await pilot.pause()
         form = app.screen
         assert isinstance(form, QuestionForm) and "ML concepts" in str(form.query_one(".title", Label).render())
+        await pilot.press("f2")  # nothing typed yet: refused, and the form stays
+        await pilot.pause()
+        assert app.screen is form and "Type the question" in str(form.query_one("#form-error", Static).render())
         form.query_one("#question-text", TextArea).text = "How would you calibrate a ranker's scores?"
         form.query_one("#company", Input).value = "acme"
         await pilot.press("f2")

@@ -331,6 +331,9 @@ class QuestionForm(SavingForm):
         from planner.plan.questions import add_question
 
         typed = self.fields()
+        if not typed["text"].strip():
+            self.show_error("Type the question first.")
+            return
         minutes = int(typed["minutes"]) if typed["minutes"].strip() else None
         slug, today = self.round.slug, self.today
 
