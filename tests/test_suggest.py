@@ -82,7 +82,13 @@ def test_the_reason_names_the_competency_the_prompt_asks_about():
 
 @pytest.mark.parametrize(
     "prompt",
-    ["Tell me about a time you took on more than you could handle", "Why do you want to work here?"],
+    [
+        "Tell me about a time you took on more than you could handle",
+        "Why do you want to work here?",
+        "Tell me about yourself.",
+        "Walk me through your resume.",
+        "Do you have any questions for me?",
+    ],
 )
 def test_a_real_prompt_is_never_refused(run, prompt):
     run("story", "add", "--title", "Shipped the ranking model", "--theme", "success", "--action", "I launched it.")
@@ -90,8 +96,10 @@ def test_a_real_prompt_is_never_refused(run, prompt):
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["weak"], "the bank has no story for either"
     said = run("suggest", prompt).stdout
-    if prompt.startswith("Why"):
-        assert said.startswith("This asks for your reasons, not a story")
+    if prompt.startswith(("Why", "Tell me about yourself", "Walk me through")):
+        assert said.startswith("This asks for your pitch or your reasons, not a story")
+    elif "questions" in prompt:
+        assert said.startswith("Nothing in your bank fits this prompt well.")
     else:
         assert said.startswith("Nothing in your bank fits this prompt well. Write a challenge story that shows")
 

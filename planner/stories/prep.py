@@ -60,7 +60,10 @@ def story_wanted(themes: Sequence[str], competency: str | None) -> str:
 def nothing_fits(prompt: str) -> str:
     """What to say when no story in the bank answers the prompt."""
     if asked_in(prompt) == (MOTIVATION,):
-        return "This asks for your reasons, not a story: prepare a short answer on why this company, team and role."
+        return (
+            "This asks for your pitch or your reasons, not a story: prepare a short answer on who you are"
+            " and why this company, team and role."
+        )
     return f"Nothing in your bank fits this prompt well. Write {what_to_write(prompt)}."
 
 
