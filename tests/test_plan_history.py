@@ -72,7 +72,9 @@ def check_the_plan(
         spent = store.minutes_logged(day) if day == today else 0
         assert minutes + spent <= max(budget.minutes_on(day), spent), (day, minutes, spent)
     # Every studied concept that would not be fresh on its round's day is reviewed in the final
-    # stretch before it, unless that stretch has no room left for a review.
+    # stretch before it, unless that stretch has no room left for a review (today's room is what
+    # the work done today leaves).
+    by_day[today] = by_day.get(today, 0) + store.minutes_logged(today)
     round_days = {i.round_date(s) for i in interviews.values() for s in CATALOG.slugs if s != "recruiter-screen"}
     for question_id, (card, reviews, rating) in store.memory().items():
         recall = recall_of(card, reviews, rating)
