@@ -10,7 +10,7 @@ from planner.db.store import Store
 from planner.plan.records import Interview
 from planner.plan.replan import replan
 from planner.tui.app import build_app
-from planner.tui.forms import StoryForm
+from planner.tui.forms import Confirm, StoryForm
 from tests.conftest import TODAY, fill_interview_form, open_story_form, settle
 
 SIZE = (120, 40)
@@ -247,9 +247,24 @@ async def test_a_question_of_your_own_is_added_on_the_rounds_screen_and_planned(
         last = questions.get_row_at(questions.row_count - 1)
         assert str(last[2]) == "How would you calibrate a ranker's scores?" and last[3] == "yours"
         assert "1 of them yours" in str(app.screen.query_one("#round-bank", Static).render())
+        with Store.open(db_path) as store:
+            planned = [t for t in store.planned_tasks() if t.question_id == "own-1"]
+        assert planned and planned[0].title.startswith("Acme: How would you calibrate")
+
+        questions.focus()
+        concepts = len(load_catalog().round("ml-concepts").questions)
+        await pilot.press("ctrl+home", "x")  # a shipped question stays
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm) and questions.row_count == concepts + 1
+        await pilot.press("ctrl+end", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm), app.screen
+        await pilot.press("y")
+        await settle(pilot)
+        await settle(pilot)
+        assert questions.row_count == concepts
     with Store.open(db_path) as store:
-        planned = [t for t in store.planned_tasks() if t.question_id == "own-1"]
-    assert planned and planned[0].title.startswith("Acme: How would you calibrate")
+        assert not [t for t in store.planned_tasks() if t.question_id == "own-1"]
 
 
 async def test_every_binding_has_an_id_for_the_keymap(db_path):

@@ -43,7 +43,10 @@ def question_text(question: Question) -> str:
 
 class RoundsScreen(PlannerScreen):
     BINDING_GROUP_TITLE = "Rounds keys"
-    BINDINGS = [Binding("a", "add_question", "Add question", id="rounds-add-question")]
+    BINDINGS = [
+        Binding("a", "add_question", "Add question", id="rounds-add-question"),
+        Binding("x", "remove_question", "Remove yours", id="rounds-remove-question"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -112,17 +115,39 @@ class RoundsScreen(PlannerScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_question()
 
-    def _show_question(self) -> None:
+    def _highlighted(self) -> Question | None:
         questions = self._chosen().questions
         row = self.query_one("#round-questions", DataTable).cursor_row
-        shown = question_text(questions[row]) if questions and 0 <= row < len(questions) else ""
-        self.query_one("#question-text", Static).update(shown)
+        return questions[row] if 0 <= row < len(questions) else None
+
+    def _show_question(self) -> None:
+        question = self._highlighted()
+        self.query_one("#question-text", Static).update(question_text(question) if question else "")
         self.query_one("#question-detail").scroll_home(animate=False)
 
     def action_add_question(self) -> None:
         from planner.tui.forms import QuestionForm
 
         self.app.push_screen(QuestionForm(self._chosen(), self.app.today))
+
+    def action_remove_question(self) -> None:
+        """Remove the highlighted question, if it is one of the user's own, once they say so."""
+        from planner.plan.questions import remove_question
+        from planner.tui.forms import Confirm
+
+        question = self._highlighted()
+        if not question or not question.own:
+            self.notify("Only questions of your own can be removed (they are marked yours).", timeout=4)
+            return
+        today = self.app.today
+
+        def remove(sure: bool | None) -> None:
+            if sure:
+                self.app.in_background(
+                    lambda store: remove_question(store, question.id, today), lambda gone: f"Removed {gone.id}."
+                )
+
+        self.app.push_screen(Confirm(f"Remove your question {question.text!r}? Work done on it stays."), remove)
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
