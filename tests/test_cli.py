@@ -106,3 +106,10 @@ def test_the_bare_command_without_a_terminal_prints_the_help_and_makes_no_databa
     assert done.returncode == 0, done.stderr
     assert "Usage: planner" in done.stdout and "Run without a command, in a terminal" in done.stdout
     assert not database.exists()
+
+
+def test_reading_the_rounds_makes_no_database(run, db_path):
+    assert not db_path.exists()
+    shown = run("rounds")
+    assert shown.exit_code == 0 and "ML coding" in shown.stdout
+    assert not db_path.exists()

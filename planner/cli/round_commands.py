@@ -2,8 +2,8 @@ from dataclasses import asdict
 
 import click
 
-from planner.catalog.rounds import Round, find_round
-from planner.cli.common import db_option, emit_json, json_option, open_store, wrap
+from planner.catalog.rounds import Round, find_round, load_catalog
+from planner.cli.common import chosen_db_path, db_option, emit_json, json_option, open_store, wrap
 from planner.plan.questions import question_bank
 
 
@@ -38,8 +38,11 @@ def _print_round(round_: Round) -> None:
 @db_option
 def rounds(round_name: str | None, as_json: bool) -> None:
     """The five rounds of the loop; with ROUND, its tips and question bank (yours included)."""
-    with open_store() as store:
-        catalog = question_bank(store)
+    if chosen_db_path().exists():  # with your own questions; no database is made just to read the banks
+        with open_store() as store:
+            catalog = question_bank(store)
+    else:
+        catalog = load_catalog()
     if round_name is not None:
         round_ = catalog.round(find_round(round_name).slug)
         if as_json:
