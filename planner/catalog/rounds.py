@@ -16,6 +16,7 @@ KINDS = ("drill", "mock", "review", "prep")
 DIFFICULTIES = ("easy", "medium", "hard")
 # Rounds whose items are graded and grouped, so a plan can mix topics and go from easy to hard.
 GRADED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")
+BEHAVIORAL = "behavioral"
 OWN_PREFIX = "own-"  # the ids of the user's own questions: own-1, own-2, ...
 
 
@@ -110,7 +111,7 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
         need(isinstance(raw.get("outline"), str) and raw["outline"].strip() != "", "needs an answer outline")
     themes = tuple(raw.get("themes", ()))
     competencies = tuple(raw.get("competencies", ()))
-    if round_slug == "behavioral":
+    if round_slug == BEHAVIORAL:
         need(len(themes) > 0 and set(themes) <= set(THEMES), f"themes must be some of {', '.join(THEMES)}")
         unknown = set(competencies) - _competency_slugs()
         need(not unknown, f"unknown competencies {sorted(unknown)}")

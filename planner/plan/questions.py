@@ -7,7 +7,7 @@ from datetime import date
 from statistics import median
 from typing import TYPE_CHECKING
 
-from planner.catalog.rounds import OWN_PREFIX, Catalog, Question, find_round, load_catalog
+from planner.catalog.rounds import BEHAVIORAL, OWN_PREFIX, Catalog, Question, find_round, load_catalog
 from planner.errors import UserError
 
 if TYPE_CHECKING:
@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 MAX_TEXT = 2_000
 MAX_MINUTES = 240
-BEHAVIORAL = "behavioral"
 
 
 def question_bank(store: Store) -> Catalog:

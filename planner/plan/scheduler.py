@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from planner.catalog.rounds import Catalog, Question
+from planner.catalog.rounds import BEHAVIORAL, Catalog, Question
 from planner.plan.records import SCREEN, Budget, Interview, Recall, StoryChoice, StoryPrep, Task
 
 FIRST_REVIEW_DAYS = 2  # when a question first rated good comes back
@@ -41,7 +41,6 @@ LIGHT_REVIEW_MINUTES = 20
 MOCK_WINDOW_DAYS = 10  # a round's mock sits within this many days before it
 WRITE_MINUTES = 25  # to write a missing story in STAR form
 REHEARSE_MINUTES = 5  # to tell a story aloud in two minutes, twice
-BEHAVIORAL = "behavioral"
 URGENT_DAYS = 3  # a round this close takes its preparation before any other
 SHARED_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design", "behavioral")
 MEMORY_ROUNDS = ("ml-coding", "ml-concepts", "ml-system-design")  # whose questions the memory model follows

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from planner.catalog.rounds import Question
+from planner.catalog.rounds import BEHAVIORAL, Question
 from planner.db.stemming import stems_of
 from planner.errors import UserError
 from planner.plan.questions import question_bank
@@ -191,7 +191,7 @@ def _bank_for_prompts(
     store: Store,
 ) -> tuple[tuple[Question, ...], tuple[Story, ...], TermIndex | None, list[tuple[str, int]]]:
     """The behavioral prompts of the question bank, and what ranking the stories for them needs."""
-    prompts = question_bank(store).round("behavioral").questions
+    prompts = question_bank(store).round(BEHAVIORAL).questions
     stories = tuple(store.stories())
     stems_of([word for question in prompts for word in content_words(question.text)])  # stemmed in one go
     stems = {stem for question in prompts for stem in query_terms(question.text)}

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from planner.catalog.rounds import Catalog, Question, Round, load_catalog
+from planner.catalog.rounds import BEHAVIORAL, Catalog, Question, Round, load_catalog
 from planner.plan.questions import question_bank
 from planner.text import clipped
 from planner.tui.base import PlannerScreen, data_table
@@ -97,7 +97,7 @@ class RoundsScreen(PlannerScreen):
         row = 0 if first else table.cursor_row
         table.clear(columns=True)
         # Graded rounds have a level for each question; behavioral prompts have themes.
-        table.add_columns("Theme" if round_.slug == "behavioral" else "Level", "Min", "Question", "")
+        table.add_columns("Theme" if round_.slug == BEHAVIORAL else "Level", "Min", "Question", "")
         room = max(20, self.size.width - OTHER_COLUMNS_WIDTH)
         for question in round_.questions:
             whose = "yours" if question.own else ""
