@@ -23,6 +23,12 @@ def short_names() -> dict[str, str]:
 
 
 @cache
+def competency_names() -> dict[str, str]:
+    """Each competency's name by slug, from competencies.toml, without compiling its cues."""
+    return {raw["slug"]: raw["name"] for raw in read_toml("competencies.toml")["competencies"]}
+
+
+@cache
 def round_names() -> dict[str, str]:
     """Each round's name by slug, from rounds.toml alone."""
     return {raw["slug"]: raw["name"] for raw in read_toml("rounds.toml")["rounds"]}

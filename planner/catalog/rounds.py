@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from planner.catalog.data import read_toml
+from planner.catalog.data import competency_names, read_toml
 from planner.errors import UserError
 from planner.text import shown
 
@@ -38,6 +38,11 @@ class Question:
     competencies: tuple[str, ...] = ()  # for a behavioral prompt: what it probes (competencies.toml)
     company: str | None = None  # a question of the user's own for one company's interview only
     own: bool = False  # added by the user, not shipped
+
+    @property
+    def whose(self) -> str:
+        """'yours', 'yours for Acme', or nothing for a shipped question."""
+        return f"yours{' for ' + self.company if self.company else ''}" if self.own else ""
 
 
 @dataclass(frozen=True)
@@ -90,11 +95,6 @@ def _read_toml(*parts: str) -> dict:
         raise CatalogError(f"cannot read {'/'.join(parts)}: {exc}") from exc
 
 
-@cache
-def _competency_slugs() -> frozenset[str]:
-    return frozenset(c["slug"] for c in _read_toml("competencies.toml")["competencies"])
-
-
 def _question(raw: dict, round_slug: str, where: str) -> Question:
     def need(ok: bool, what: str) -> None:
         if not ok:
@@ -113,7 +113,7 @@ def _question(raw: dict, round_slug: str, where: str) -> Question:
     competencies = tuple(raw.get("competencies", ()))
     if round_slug == BEHAVIORAL:
         need(len(themes) > 0 and set(themes) <= set(THEMES), f"themes must be some of {', '.join(THEMES)}")
-        unknown = set(competencies) - _competency_slugs()
+        unknown = set(competencies) - competency_names().keys()
         need(not unknown, f"unknown competencies {sorted(unknown)}")
     return Question(
         id=raw["id"],

@@ -2,10 +2,11 @@
 
 import click
 
+from planner.catalog.data import round_names
 from planner.catalog.rounds import Question, find_round
 from planner.cli.common import db_option, emit_json, json_option, open_store, wrap
 from planner.clock import today
-from planner.plan.questions import MAX_MINUTES, add_question, question_bank, remove_question
+from planner.plan.questions import MAX_MINUTES, add_question, remove_question
 
 
 def question_json(question: Question) -> dict[str, object]:
@@ -56,18 +57,17 @@ def question_list(round_name: str | None, as_json: bool) -> None:
     """Your own questions, by round."""
     slug = find_round(round_name).slug if round_name else None
     with open_store() as store:
-        bank = question_bank(store)
-    mine = [q for r in bank.rounds for q in r.own_questions if slug in (None, r.slug)]
+        mine = [q for q in store.own_questions() if slug in (None, q.round)]
     if as_json:
         emit_json([question_json(q) for q in mine])
         return
     if not mine:
         click.echo('None yet: planner question add ml-concepts "Explain how you would calibrate a ranker"')
         return
-    for round_ in bank.rounds:
-        theirs = [q for q in round_.own_questions if q in mine]
+    for round_slug, name in round_names().items():  # the rounds in the loop's order
+        theirs = [q for q in mine if q.round == round_slug]
         if theirs:
-            click.echo(click.style(round_.name, bold=True))
+            click.echo(click.style(name, bold=True))
         for q in theirs:
             for_whom = f", {q.company} only" if q.company else ""
             click.echo(f"  {q.id} ({q.minutes} min{for_whom})")

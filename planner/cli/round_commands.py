@@ -20,7 +20,7 @@ def _print_round(round_: Round) -> None:
     for question in round_.questions:
         level = f" {question.difficulty}" if question.difficulty else ""
         themes = f" [{', '.join(question.themes)}]" if question.themes else ""
-        yours = f", yours{' for ' + question.company if question.company else ''}" if question.own else ""
+        yours = f", {question.whose}" if question.own else ""
         click.echo(f"  {question.id} ({question.minutes} min{level}{yours}){themes}")
         click.echo(wrap(question.text, "      "))
         outline = (question.outline or "").strip()

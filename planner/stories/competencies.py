@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from planner.catalog.data import read_toml
+from planner.catalog.data import competency_names, read_toml
 from planner.errors import UserError
 from planner.text import did_you_mean, shown
 
@@ -40,11 +40,10 @@ def competencies() -> tuple[Competency, ...]:
     )
 
 
-@cache
 def names() -> dict[str, str]:
     """Each competency's name, by slug (read without compiling the cues: the plan names the stories
     to write from the bank's labels alone)."""
-    return {raw["slug"]: raw["name"] for raw in read_toml("competencies.toml")["competencies"]}
+    return competency_names()
 
 
 def _lowered(text: str) -> str:

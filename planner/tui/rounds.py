@@ -32,8 +32,8 @@ def round_markdown(round_: Round) -> str:
 
 def question_text(question: Question) -> str:
     """A question in full, with its outline (a paragraph, or a line for each of its parts)."""
-    yours = f"yours{' for ' + question.company if question.company else ''}" if question.own else ""
-    facts = [question.id, f"{question.minutes} min", question.difficulty or "", ", ".join(question.themes), yours]
+    level = question.difficulty or ""
+    facts = [question.id, f"{question.minutes} min", level, ", ".join(question.themes), question.whose]
     lines = [question.text, " · ".join(fact for fact in facts if fact)]
     outline = (question.outline or "").strip()
     if outline:
