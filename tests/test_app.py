@@ -11,6 +11,7 @@ from planner.plan.records import Interview
 from planner.plan.replan import replan
 from planner.tui.app import build_app
 from planner.tui.forms import Confirm, StoryForm
+from planner.tui.messages import DataChanged
 from tests.conftest import TODAY, fill_interview_form, open_story_form, settle
 
 SIZE = (120, 40)
@@ -154,6 +155,16 @@ async def test_an_interview_added_in_the_app_lays_out_the_plan(db_path):
         await pilot.press("1")
         await settle(pilot)
         assert app.screen.query_one(DataTable).row_count > 0
+
+
+async def test_a_change_heard_while_the_app_closes_does_not_crash_it(db_path):
+    # A save's worker can report its change after the last screen has gone, as the app quits.
+    seed(db_path, interview=False)
+    app = build_app(db_path, TODAY)
+    async with app.run_test(size=SIZE):
+        pass
+    assert app.screen_stack == []
+    app.on_data_changed(DataChanged())
 
 
 async def test_a_story_added_from_the_shell_shows_up_in_the_running_app(db_path):

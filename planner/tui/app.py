@@ -148,8 +148,9 @@ class PlannerApp(App[None]):
         from planner.tui.base import PlannerScreen
 
         self._seen_version = self._file_version()  # what is read now need not be read again
-        if isinstance(self.screen, PlannerScreen):
-            self.screen.reload()
+        screens = self.screen_stack  # empty when a worker's change is heard as the app closes
+        if screens and isinstance(screens[-1], PlannerScreen):
+            screens[-1].reload()
 
     def on_mount(self) -> None:
         self._seen_version = self._file_version()
