@@ -81,6 +81,20 @@ def test_the_reason_names_the_competency_the_prompt_asks_about():
 
 
 @pytest.mark.parametrize(
+    "prompt, competency, name",
+    [
+        ("When did you have to make do with a shoestring budget?", "under-pressure", "delivering under pressure"),
+        ("Describe a time you had to triage a long backlog.", "prioritization", "prioritizing and trade-offs"),
+    ],
+)
+def test_a_competency_asked_for_in_everyday_words_is_read(prompt, competency, name):
+    shows_it = Story(6, "A quiet story", action="I did the work.", themes=("challenge",), competencies=(competency,))
+    [best, *_] = suggest(prompt, STORIES + (shows_it,))
+    assert best.story.id == 6
+    assert f"shows {name}, which the prompt asks about" in best.why
+
+
+@pytest.mark.parametrize(
     "prompt",
     [
         "Tell me about a time you took on more than you could handle",

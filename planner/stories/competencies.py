@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 
 from planner.catalog.data import competency_names, read_toml
 from planner.errors import UserError
+from planner.stories.phrases import phrases_in
 from planner.text import did_you_mean, shown
 
 # A story shows a competency when its text holds this many of the competency's cues (or its title
@@ -52,9 +53,11 @@ def _lowered(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
 def asked_in(prompt: str) -> tuple[str, ...]:
-    """The competencies a prompt asks for, in the list's order."""
+    """The competencies a prompt asks for, in the list's order: those whose patterns or plain phrases
+    it holds."""
     text = _lowered(prompt)
-    return tuple(c.slug for c in competencies() if any(cue.search(text) for cue in c.asks))
+    phrased = phrases_in(prompt, "asks")
+    return tuple(c.slug for c in competencies() if c.slug in phrased or any(cue.search(text) for cue in c.asks))
 
 
 def shown_in(title: str, body: str, tags: Iterable[str] = (), themes: Iterable[str] = ()) -> tuple[str, ...]:

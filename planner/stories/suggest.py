@@ -1,6 +1,6 @@
 """Which story to tell for a behavioral prompt, and why. Pure: prompt and stories in, ranking out.
 
-A story's score adds two signals:
+A story's score adds three signals:
 - relevance: BM25F of the story's words (title and tags count double) against the ideas of the
   prompt: each content word, Porter-stemmed, together with the words of the same idea from a small
   curated map of behavioral-interview vocabulary (near-synonyms at full weight, related words at
@@ -8,7 +8,10 @@ A story's score adds two signals:
   read as one word in prompts and stories alike. It is divided by the best story's, so it runs from
   0 to 1 for any prompt and bank;
 - theme: how much the story's own themes cover the themes the prompt calls for, read from cue
-  phrases, since prompts rarely name the theme ("what would you do differently" asks for a failure).
+  phrases, since prompts rarely name the theme ("what would you do differently" asks for a failure);
+- competencies: the share of the competencies the prompt asks about (read from its wording, see
+  competencies.py) that the story shows, by its own labels or because the user picked it for a
+  prompt asking about them.
 Stories already told at the company the user is preparing for are pushed down, not removed.
 The weights were chosen by a grid search (benchmarks/suggest_tune.py); benchmarks/suggest_eval.py
 prints the figures on every labeled set.
@@ -25,11 +28,13 @@ from functools import lru_cache
 from planner.catalog.rounds import THEMES
 from planner.db.stemming import stems_of
 from planner.stories.competencies import MOTIVATION, asked_in, names
+from planner.stories.phrases import phrases_in
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
 
 THEME_WEIGHT = 1.0
-COMPETENCY_WEIGHT = 0.25
+PHRASE_THEME_WEIGHT = 0.8  # how strongly a plain phrase of a theme calls for it
+COMPETENCY_WEIGHT = 0.75
 SYNONYM_WEIGHT = 1.0
 RELATED_WEIGHT = 0.3
 TOLD_PENALTY = 0.5
@@ -90,9 +95,11 @@ def _themes_in(prompt: str) -> tuple[tuple[str, float], ...]:
     # The cues are looked for in the prompt as written and with its phrases read ("hit a date" as
     # "deadline").
     text = prompt.lower().replace("’", "'") + " \n " + _normalized(prompt)
+    phrased = phrases_in(prompt, "themes")
     found = []
     for theme, cues in THEME_CUES.items():
         strength = max((weight for pattern, weight in cues if re.search(pattern, text)), default=0.0)
+        strength = max(strength, PHRASE_THEME_WEIGHT if theme in phrased else 0.0)
         if strength:
             found.append((theme, strength))
     return tuple(found)
@@ -287,6 +294,10 @@ def suggest(
     theme_total = sum(wanted_themes.values())
     company_key = company.casefold() if company else None
     pick = _pick_for(prompt, picks, {story.id for story in stories})
+    # A pick also says what its story shows: what the prompt it was picked for asks about.
+    shown_by_pick: dict[int, set[str]] = defaultdict(set)
+    for picked_prompt, story_id in picks:
+        shown_by_pick[story_id].update(asked_in(picked_prompt))
     scored = []
     for story in stories:
         # Relevance against the best story in the bank, so that it weighs the same for any prompt;
@@ -295,7 +306,7 @@ def suggest(
         coverage = raw[story.id] / best_possible if best_possible else 0.0
         shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
         theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
-        showing = tuple(c for c in wanted_competencies if c in story.competencies)
+        showing = tuple(c for c in wanted_competencies if c in story.competencies or c in shown_by_pick[story.id])
         competency_fit = len(showing) / len(wanted_competencies) if wanted_competencies else 0.0
         score = relevance + THEME_WEIGHT * theme_fit + COMPETENCY_WEIGHT * competency_fit
         if pick and pick[1] == story.id and pick[2] < PICK_SURE:
