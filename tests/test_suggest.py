@@ -101,6 +101,7 @@ def test_a_competency_asked_for_in_everyday_words_is_read(prompt, competency, na
         "Why do you want to work here?",
         "Tell me about yourself.",
         "Walk me through your resume.",
+        "What are your salary expectations?",
         "Do you have any questions for me?",
     ],
 )
@@ -110,8 +111,8 @@ def test_a_real_prompt_is_never_refused(run, prompt):
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)[0]["weak"], "the bank has no story for either"
     said = run("suggest", prompt).stdout
-    if prompt.startswith(("Why", "Tell me about yourself", "Walk me through")):
-        assert said.startswith("This asks for your pitch or your reasons, not a story")
+    if prompt.startswith(("Why", "Tell me about yourself", "Walk me through", "What are your salary")):
+        assert said.startswith("This asks for your pitch, your reasons or plain facts, not a story")
     elif "questions" in prompt:
         assert said.startswith("Nothing in your bank fits this prompt well.")
     else:

@@ -17,10 +17,17 @@ def _stems(text: str) -> tuple[str, ...]:
 
 
 @cache
+def _sections() -> dict[str, dict[str, list[str]]]:
+    return read_toml("prompt_phrases.toml")
+
+
+@cache
 def _phrases(section: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Each phrase of the section, as stems, with the keys (competencies or themes) it points to."""
+    sections = _sections()
+    _stems(" ".join(phrase for phrases in sections[section].values() for phrase in phrases))  # one go
     keys_by_phrase: dict[tuple[str, ...], list[str]] = {}
-    for key, phrases in read_toml("prompt_phrases.toml")[section].items():
+    for key, phrases in sections[section].items():
         for phrase in phrases:
             keys = keys_by_phrase.setdefault(_stems(phrase), [])
             if key not in keys:

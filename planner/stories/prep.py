@@ -61,8 +61,8 @@ def nothing_fits(prompt: str) -> str:
     """What to say when no story in the bank answers the prompt."""
     if asked_in(prompt) == (MOTIVATION,):
         return (
-            "This asks for your pitch or your reasons, not a story: prepare a short answer on who you are"
-            " and why this company, team and role."
+            "This asks for your pitch, your reasons or plain facts, not a story: prepare a short answer"
+            " (who you are, why this company, team and role, or the facts asked for, such as salary or start date)."
         )
     return f"Nothing in your bank fits this prompt well. Write {what_to_write(prompt)}."
 

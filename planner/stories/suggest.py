@@ -306,7 +306,8 @@ def suggest(
         coverage = raw[story.id] / best_possible if best_possible else 0.0
         shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
         theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
-        showing = tuple(c for c in wanted_competencies if c in story.competencies or c in shown_by_pick[story.id])
+        by_pick = shown_by_pick.get(story.id, ())
+        showing = tuple(c for c in wanted_competencies if c in story.competencies or c in by_pick)
         competency_fit = len(showing) / len(wanted_competencies) if wanted_competencies else 0.0
         score = relevance + THEME_WEIGHT * theme_fit + COMPETENCY_WEIGHT * competency_fit
         if pick and pick[1] == story.id and pick[2] < PICK_SURE:
