@@ -119,6 +119,15 @@ def test_a_real_prompt_is_never_refused(run, prompt):
         assert said.startswith("Nothing in your bank fits this prompt well. Write a challenge story that shows")
 
 
+def test_a_faint_hint_of_a_theme_does_not_outweigh_a_story_about_the_very_thing_asked():
+    # "Walk me through" hints at a success story, no more: the story about what was asked comes first.
+    about_it = Story(
+        7, "Rebuilt the feature store", action="I rebuilt the feature store's backfill jobs", themes=("challenge",)
+    )
+    [best, *_] = suggest("Walk me through how you rebuilt a feature store.", STORIES + (about_it,))
+    assert best.story.id == 7
+
+
 def test_nothing_fitting_is_said_plainly():
     [best, *_] = suggest("Tell me about running a warehouse robotics fleet", STORIES)
     assert best.weak

@@ -9,6 +9,7 @@ A story's score adds three signals:
   0 to 1 for any prompt and bank;
 - theme: how much the story's own themes cover the themes the prompt calls for, read from cue
   phrases, since prompts rarely name the theme ("what would you do differently" asks for a failure);
+  a faint cue ("walk me through" hints at a success) counts for no more than its strength;
 - competencies: the share of the competencies the prompt asks about (read from its wording, see
   competencies.py) that the story shows, by its own labels or because the user picked it for a
   prompt asking about them.
@@ -305,7 +306,7 @@ def suggest(
         relevance = raw[story.id] / top_raw if top_raw else 0.0
         coverage = raw[story.id] / best_possible if best_possible else 0.0
         shared = tuple(t for t in THEMES if t in wanted_themes and t in story.themes)
-        theme_fit = sum(wanted_themes[t] for t in shared) / theme_total if theme_total else 0.0
+        theme_fit = sum(wanted_themes[t] for t in shared) / max(theme_total, 1.0)
         by_pick = shown_by_pick.get(story.id, ())
         showing = tuple(c for c in wanted_competencies if c in story.competencies or c in by_pick)
         competency_fit = len(showing) / len(wanted_competencies) if wanted_competencies else 0.0
