@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.stories.competencies import asked_in
 from planner.stories.story import Story, Told
 from planner.stories.suggest import prompt_themes, suggest
 from tests.conftest import crashed
@@ -35,6 +36,12 @@ def test_the_suggester_keeps_its_measured_quality():
 def test_the_theme_is_read_from_wording_that_does_not_name_it(prompt, theme):
     themes = prompt_themes(prompt)
     assert max(themes, key=themes.get) == theme
+
+
+def test_a_call_you_thought_was_wrong_is_read_as_a_disagreement():
+    prompt = "Has your boss ever made a call you thought was wrong?"
+    assert "conflict" in prompt_themes(prompt)
+    assert "conflict" in asked_in(prompt)
 
 
 STORIES = (

@@ -97,7 +97,7 @@ PROMPT_WORDS = set(
     handled handling go went gone come came say said tell told let us also much many last ever
     career job role company time situation particular specific problem problems issue issues look looked
     looks looking great good big biggest end ended real really first reduce reduced reducing improve
-    improved improving increase increased want wanted wants less beyond""".split()
+    improved improving increase increased want wanted wants less beyond thought""".split()
 )
 
 # Same idea, different words: the vocabulary of behavioral interviews, one idea a line. A prompt
