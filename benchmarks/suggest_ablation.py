@@ -1,0 +1,73 @@
+"""What each part of the suggester is worth: hit@1 and hit@3 on every labeled set, and how often a
+paraphrase gets its prompt's pick first, with the whole method and with one part taken out.
+
+    python benchmarks/suggest_ablation.py
+
+The parts: the phrase cues of planner/data/prompt_phrases.toml (competencies and themes read from
+everyday wording), the competency signal as a whole, the theme signal, and the map of same-idea
+words; "words alone" takes out all four and leaves BM25 over stemmed words and common phrases.
+"""
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.append(str(ROOT))  # an installed planner comes first
+
+import planner.stories.competencies as competencies  # noqa: E402
+import planner.stories.phrases as phrases  # noqa: E402
+import planner.stories.suggest as suggest  # noqa: E402
+from benchmarks.suggest_eval import EVAL_SETS, PICK_SETS  # noqa: E402
+from tests.suggest_evaluation import evaluate, evaluate_picks  # noqa: E402
+
+
+def _clear_caches() -> None:
+    for cached in (phrases._phrases, competencies.asked_in, suggest._themes_in, suggest._synonyms):
+        cached.cache_clear()
+
+
+@contextmanager
+def without(*parts: str) -> Iterator[None]:
+    """The suggester with the named parts taken out, put back afterwards."""
+    saved = (phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS)
+    if "phrases" in parts:
+        phrases._sections = lambda: {"asks": {}, "themes": {}}  # type: ignore[assignment]
+    if "competencies" in parts:
+        suggest.COMPETENCY_WEIGHT = 0.0
+    if "themes" in parts:
+        suggest.THEME_WEIGHT = 0.0
+    if "synonyms" in parts:
+        suggest.SYNONYM_GROUPS = []
+    _clear_caches()
+    try:
+        yield
+    finally:
+        phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS = saved
+        _clear_caches()
+
+
+VARIANTS = {
+    "the whole method": (),
+    "without the phrase cues": ("phrases",),
+    "without competencies": ("competencies",),
+    "without themes": ("themes",),
+    "without same-idea words": ("synonyms",),
+    "words alone": ("phrases", "competencies", "themes", "synonyms"),
+}
+
+
+def main() -> None:
+    names = [path.stem.removeprefix("suggest_") for path in EVAL_SETS]
+    print(f"{'':26}" + "".join(f"{name:>15}" for name in names) + "   picks first, per set")
+    for label, parts in VARIANTS.items():
+        with without(*parts):
+            figures = [evaluate(path) for path in EVAL_SETS]
+            picks = [evaluate_picks(path)["pick_first"] for path in PICK_SETS]
+        cells = "".join(f"{f['hit@1']:>9.2f}/{f['hit@3']:.2f}" for f in figures)
+        print(f"{label:26}{cells}   {' '.join(f'{p:.2f}' for p in picks)}")
+
+
+if __name__ == "__main__":
+    main()
