@@ -29,6 +29,7 @@ EVAL_SETS = [
     ROOT / "benchmarks" / "data" / "suggest_blind_3.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_4.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_5.json",
+    ROOT / "benchmarks" / "data" / "suggest_blind_6.json",
 ]
 # The newest blind set is measured, never tuned on.
 TUNING_SETS = EVAL_SETS[:-1]
@@ -37,6 +38,7 @@ PICK_SETS = [
     ROOT / "benchmarks" / "data" / "picks_paraphrases_2.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_3.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_4.json",
+    ROOT / "benchmarks" / "data" / "picks_paraphrases_5.json",
 ]
 
 
