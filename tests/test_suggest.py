@@ -135,6 +135,27 @@ def test_a_faint_hint_of_a_theme_does_not_outweigh_a_story_about_the_very_thing_
     assert best.story.id == 7
 
 
+def test_a_conflict_cue_counts_once_not_as_theme_and_competency_both():
+    # "disagreement" calls for the conflict theme; counting it again as a competency let any
+    # conflict story beat the story about what the disagreement was over.
+    argued = Story(
+        8,
+        "Argued about the roadmap",
+        action="My peer and I argued about the roadmap order.",
+        themes=("conflict",),
+        competencies=("conflict",),
+    )
+    held = Story(
+        9,
+        "Held the launch for label quality",
+        action="I found the labels were wrong and held the launch until quality met the bar.",
+        themes=("challenge",),
+        competencies=("high-standards",),
+    )
+    [best, *_] = suggest("Tell me about a disagreement over quality before a launch.", (argued, held))
+    assert best.story.id == 9
+
+
 def test_nothing_fitting_is_said_plainly():
     [best, *_] = suggest("Tell me about running a warehouse robotics fleet", STORIES)
     assert best.weak

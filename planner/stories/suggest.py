@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
 from planner.db.stemming import stems_of
-from planner.stories.competencies import MOTIVATION, asked_in, names
+from planner.stories.competencies import MOTIVATION, THEME_COMPETENCIES, asked_in, names
 from planner.stories.phrases import phrases_in
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
@@ -272,6 +272,8 @@ def suggest(
     wanted_themes = prompt_themes(prompt)
     wanted_competencies = asks if asks is not None else asked_in(prompt)
     asks_for_reasons = wanted_competencies == (MOTIVATION,)
+    # A competency that a theme stands for (conflict, failure) is scored once, by the theme signal.
+    scored_competencies = [c for c in wanted_competencies if c not in THEME_COMPETENCIES.values()]
     total = len(stories)
     raw: dict[int, float] = defaultdict(float)
     best_possible = 0.0
@@ -309,7 +311,9 @@ def suggest(
         theme_fit = sum(wanted_themes[t] for t in shared) / max(theme_total, 1.0)
         by_pick = shown_by_pick.get(story.id, ())
         showing = tuple(c for c in wanted_competencies if c in story.competencies or c in by_pick)
-        competency_fit = len(showing) / len(wanted_competencies) if wanted_competencies else 0.0
+        competency_fit = (
+            sum(c in showing for c in scored_competencies) / len(scored_competencies) if scored_competencies else 0.0
+        )
         score = relevance + THEME_WEIGHT * theme_fit + COMPETENCY_WEIGHT * competency_fit
         if pick and pick[1] == story.id and pick[2] < PICK_SURE:
             score += PICK_BOOST * pick[2]
