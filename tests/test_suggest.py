@@ -229,6 +229,15 @@ def test_suggest_all_maps_the_question_bank(run):
     assert "Describe your machine learning experience. -> answered from your experience" in shown
 
 
+def test_a_prompt_answered_from_what_you_know_is_given_no_story_but_your_own_prompts_are(run):
+    run("story", "add", "--title", "Shoestring labeling", "--theme", "challenge", "--action", "I labeled data.")
+    run("question", "add", "behavioral", "Tell me about the Acme recommender rebuild.")
+    shown = " ".join(run("suggest", "--all").stdout.split())
+    # The bank's "trends in your field" prompt calls for a challenge, but no story answers it.
+    assert "area of machine learning? -> answered from your experience as a whole" in shown
+    assert "Tell me about the Acme recommender rebuild. -> no story covers this: write a story" in shown
+
+
 def test_a_phrase_is_met_in_other_words_and_shown_as_the_story_wrote_it():
     launch = Story(
         5,

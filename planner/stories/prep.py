@@ -72,10 +72,9 @@ def without_a_story(question: Question) -> str:
     answered instead when it does not ask for a story."""
     if question.competencies == (MOTIVATION,):
         return "answered with your reasons, not a story"
-    shaped = _story_shaped(question)
-    if not shaped:
+    if not _asks_for_a_story(question):
         return "answered from your experience as a whole, not one story"
-    return f"no story covers this: write {story_wanted(question.themes, shaped[0])}"
+    return f"no story covers this: write {_missing_story(question)[1]}"
 
 
 def suggestion_json(found: Suggestion) -> dict[str, Any]:
@@ -135,7 +134,8 @@ def prompt_grid(
             explain=explain,
             asks=question.competencies,
         )
-        rows.append((question, None if not ranked or ranked[0].weak else ranked[0]))
+        found = ranked[0] if ranked and not ranked[0].weak else None
+        rows.append((question, found if found and (_asks_for_a_story(question) or found.picked_for) else None))
     load = Counter(found.story.id for _, found in rows if found)
     average = sum(load.values()) / len(stories) if stories else 0
     overloaded = tuple((story, load[story.id]) for story in stories if load[story.id] > max(3, 2 * average))
@@ -158,10 +158,22 @@ def _choice(story: Story) -> StoryChoice:
     return StoryChoice(story.id, story.title, story.seconds)
 
 
-def _story_shaped(question: Question) -> tuple[str, ...]:
-    """The competencies a prompt probes that a story shows: a prompt with none ("describe your
-    experience", "what are the trends in your field") is answered without a story of its own."""
-    return tuple(slug for slug in question.competencies if slug != MOTIVATION)
+def _asks_for_a_story(question: Question) -> bool:
+    """Whether one story answers the prompt: the bank's prompts are labeled with the competencies a
+    story shows, and one with none ("describe your experience", "what are the trends in your
+    field") is answered without a story of its own. The user's own prompts are taken to ask for
+    one, unless they ask only for reasons."""
+    if question.competencies == (MOTIVATION,):
+        return False
+    return question.own or any(slug != MOTIVATION for slug in question.competencies)
+
+
+def _missing_story(question: Question) -> tuple[str, str]:
+    """The story a prompt lacks: the key the plan knows it by (the first competency the prompt
+    probes, else its first theme, else "story"), and in words."""
+    shaped = [slug for slug in question.competencies if slug != MOTIVATION]
+    key = (shaped or [*question.themes, "story"])[0]
+    return key, story_wanted(question.themes, shaped[0] if shaped else None)
 
 
 def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
@@ -173,9 +185,9 @@ def story_prep(store: Store, interviews: Sequence[Interview]) -> StoryPrep:
     grid = prompt_grid(prompts, stories, None, index, picks, explain=False)
     tell = tuple((question.id, _choice(found.story)) for question, found in grid.rows if found)
     write = tuple(
-        (question.id, shaped[0], story_wanted(question.themes, shaped[0]))
+        (question.id, *_missing_story(question))
         for question, found in grid.rows
-        if not found and (shaped := _story_shaped(question))
+        if not found and _asks_for_a_story(question)
     )
     rehearse = []
     for interview in interviews:
