@@ -317,6 +317,16 @@ def test_a_pick_comes_first_for_its_prompt_and_prompts_that_mean_the_same(run):
     assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Pushback on launch"
 
 
+def test_a_pick_is_not_carried_to_a_prompt_about_the_other_side():
+    mentored = Story(10, "Grew Priya into a lead", action="I mentored Priya for a year.", themes=("success",))
+    picks = [("Tell me about a time you mentored someone.", 10)]
+    carried = suggest("Tell me about a junior engineer you mentored.", STORIES + (mentored,), picks=picks)[0]
+    assert carried.picked_for == picks[0][0]
+    for reverse in ("Tell me about a time someone mentored you.", "Tell me about a mentor who shaped your career."):
+        assert all(found.picked_for is None for found in suggest(reverse, STORIES + (mentored,), picks=picks))
+    assert "receiving-feedback" not in asked_in("Tell me about a time you had to give difficult feedback.")
+
+
 def test_a_pick_does_not_outrank_a_far_better_story_for_a_prompt_that_only_may_mean_the_same():
     mentoring = Story(7, "Mentored a new grad on evaluation", action="I paired with her weekly.", themes=("success",))
     pushback = Story(

@@ -25,6 +25,7 @@ class Competency:
     slug: str
     name: str
     asks: tuple[re.Pattern[str], ...]  # how a prompt asks for it
+    unless: tuple[re.Pattern[str], ...]  # how a prompt asks about the other side ("someone mentored you")
     shows: tuple[re.Pattern[str], ...]  # how a story shows it
 
 
@@ -35,6 +36,7 @@ def competencies() -> tuple[Competency, ...]:
             raw["slug"],
             raw["name"],
             tuple(re.compile(cue) for cue in raw["asks"]),
+            tuple(re.compile(cue) for cue in raw.get("unless", ())),
             tuple(re.compile(cue) for cue in raw["shows"]),
         )
         for raw in read_toml("competencies.toml")["competencies"]
@@ -54,10 +56,23 @@ def _lowered(text: str) -> str:
 @lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
 def asked_in(prompt: str) -> tuple[str, ...]:
     """The competencies a prompt asks for, in the list's order: those whose patterns or plain phrases
-    it holds."""
+    it holds, unless it asks about the other side of one ("a mentor who shaped you" is not about
+    mentoring others)."""
     text = _lowered(prompt)
     phrased = phrases_in(prompt, "asks")
-    return tuple(c.slug for c in competencies() if c.slug in phrased or any(cue.search(text) for cue in c.asks))
+    return tuple(
+        c.slug
+        for c in competencies()
+        if (c.slug in phrased or any(cue.search(text) for cue in c.asks)) and c.slug not in reversed_in(prompt)
+    )
+
+
+@lru_cache(maxsize=4096)
+def reversed_in(prompt: str) -> tuple[str, ...]:
+    """The competencies a prompt asks about the other side of: "someone mentored you" is the
+    reverse of mentoring."""
+    text = _lowered(prompt)
+    return tuple(c.slug for c in competencies() if any(cue.search(text) for cue in c.unless))
 
 
 def shown_in(title: str, body: str, tags: Iterable[str] = (), themes: Iterable[str] = ()) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from planner.catalog.rounds import THEMES
 from planner.db.stemming import stems_of
-from planner.stories.competencies import MOTIVATION, THEME_COMPETENCIES, asked_in, names
+from planner.stories.competencies import MOTIVATION, THEME_COMPETENCIES, asked_in, names, reversed_in
 from planner.stories.phrases import phrases_in
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
@@ -356,13 +356,16 @@ def suggest(
 
 def same_question(first: str, second: str) -> float:
     """How nearly two prompts ask the same thing, from 0 to 1: the overlap of their ideas (same-idea
-    words included), of the competencies they ask about and of the themes they call for."""
+    words included), of the competencies they ask about and of the themes they call for; none when
+    one asks about the other side of the other."""
 
     def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         dot = sum(weight * b.get(key, 0.0) for key, weight in a.items())
         norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
         return dot / norm if norm else 0.0
 
+    if set(reversed_in(first)) & set(asked_in(second)) or set(reversed_in(second)) & set(asked_in(first)):
+        return 0.0  # one asks about the other side of the other ("you mentored" against "mentored you")
     ideas = cosine(query_terms(first), query_terms(second))
     themes = cosine(prompt_themes(first), prompt_themes(second))
     competencies = cosine(dict.fromkeys(asked_in(first), 1.0), dict.fromkeys(asked_in(second), 1.0))
