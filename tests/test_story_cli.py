@@ -214,6 +214,15 @@ def test_export_then_import_into_an_empty_bank_gives_the_same_stories(run, add, 
     assert len(listed(run)) == 2
 
 
+def test_a_file_keeping_its_stories_under_a_key_imports_them(run, db_path, tmp_path):
+    bank = {"engineer": "who wrote them", "stories": [{"key": "s01", "title": "Kept", "themes": ["success"]}]}
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(bank), encoding="utf-8")
+    result = run("story", "import", str(path))
+    assert result.exit_code == 0 and "Imported 1" in result.stdout
+    assert [s["title"] for s in listed(run)] == ["Kept"]
+
+
 def test_markdown_export_is_a_study_sheet(run, add):
     add("Shipped it", "--theme", "success", "--action", "I wrote the plan.")
     sheet = run("story", "export", "--format", "markdown").stdout

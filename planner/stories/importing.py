@@ -27,8 +27,13 @@ def read_stories_file(path: Path) -> list[dict[str, Any]]:
         raise UserError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from exc
     except json.JSONDecodeError as exc:
         raise UserError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+    if isinstance(records, dict) and isinstance(records.get("stories"), list):
+        records = records["stories"]  # a list kept under "stories", beside other keys
     if not isinstance(records, list):
-        raise UserError(f"{path} must hold a JSON list of stories, not a {type(records).__name__}")
+        raise UserError(
+            f'{path} must hold a JSON list of stories (or an object with a "stories" list),'
+            f" not a {type(records).__name__}"
+        )
     stories = []
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
