@@ -190,6 +190,9 @@ def test_suggest_says_what_to_write_when_nothing_fits(run):
     run("story", "add", "--title", "Shipped the ranking model", "--theme", "success", "--action", "I launched it.")
     text = run("suggest", "What is a decision you regret about hiring?").stdout
     assert text.startswith("Nothing in your bank fits this prompt well. Write a story of failure and what you learned")
+    assert 'about "decision hiring"' in text
+    text = run("suggest", "Describe a time you negotiated with an outside vendor.").stdout
+    assert 'well. Write a story about "negotiated outside vendor".' in text
 
 
 @pytest.mark.parametrize("prompt", ["", "   ", '"*()', "NEAR"])

@@ -38,13 +38,15 @@ def check_prompt(prompt: str) -> str:
 
 
 def what_to_write(prompt: str) -> str:
-    """The story the bank lacks for a prompt, e.g. "a success story that shows ownership, about
-    launch" (the topic is the prompt's words, without those that only told its theme)."""
+    """The story the bank lacks for a prompt, e.g. 'a success story that shows ownership, about
+    "launch"' (the topic is the prompt's words, without those that only told its theme)."""
     themes = prompt_themes(prompt)
     shown = [slug for slug in asked_in(prompt) if slug != MOTIVATION][:1]
     story = story_wanted(sorted(themes, key=lambda name: -themes[name]), shown[0] if shown else None)
     topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word))
-    return f"{story}{', about ' + topic if topic else ''}"
+    if not topic:
+        return story
+    return f'{story}{"," if story != "a story" else ""} about "{topic}"'
 
 
 def story_wanted(themes: Sequence[str], competency: str | None) -> str:
