@@ -8,6 +8,7 @@ prompts that have an answer, and how often "nothing fits" is said for prompts th
 gets the story picked for that prompt first. Then the time to rank 10,000 stories.
 """
 
+import json
 import random
 import statistics
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT))  # an installed planner comes first
 
+from planner.stories.competencies import asked_in  # noqa: E402
 from planner.stories.story import Story  # noqa: E402
 from planner.stories.suggest import index_of, suggest  # noqa: E402
 from tests.suggest_evaluation import evaluate, evaluate_picks, load  # noqa: E402
@@ -65,6 +67,15 @@ def large_bank(stories: tuple[Story, ...], size: int) -> tuple[Story, ...]:
     return tuple(made)
 
 
+def competency_reading(path: Path) -> tuple[float, float]:
+    """How well the competencies read from each prompt match those the set labels it with."""
+    right = read = labeled = 0
+    for item in json.loads(path.read_text(encoding="utf-8"))["prompts"]:
+        found, wanted = set(asked_in(item["prompt"])), set(item.get("competencies", []))
+        right, read, labeled = right + len(found & wanted), read + len(found), labeled + len(wanted)
+    return right / (read or 1), right / (labeled or 1)
+
+
 def main(given: list[Path] | None) -> None:
     paths = given or [p for p in EVAL_SETS if p.exists()]
     for path in paths:
@@ -78,6 +89,8 @@ def main(given: list[Path] | None) -> None:
                 f"  with competencies read from the text, not the set's: hit@1 {read['hit@1']:.3f}, "
                 f"hit@3 {read['hit@3']:.3f}"
             )
+            precision, recall = competency_reading(path)
+            print(f"  competencies read from the prompts: precision {precision:.2f}, recall {recall:.2f}")
     for path in PICK_SETS if given is None else ():
         figures = evaluate_picks(path)
         print(
