@@ -33,6 +33,7 @@ EVAL_SETS = [
     ROOT / "benchmarks" / "data" / "suggest_blind_5.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_6.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_7.json",
+    ROOT / "benchmarks" / "data" / "suggest_blind_8.json",
 ]
 # The newest blind set is measured, never tuned on.
 TUNING_SETS = EVAL_SETS[:-1]
@@ -43,6 +44,7 @@ PICK_SETS = [
     ROOT / "benchmarks" / "data" / "picks_paraphrases_4.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_5.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_6.json",
+    ROOT / "benchmarks" / "data" / "picks_paraphrases_7.json",
 ]
 
 
