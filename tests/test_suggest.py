@@ -253,6 +253,12 @@ def test_a_phrase_is_met_in_other_words_and_shown_as_the_story_wrote_it():
     assert "cut the scope" in best.why
 
 
+def test_advice_you_recommended_is_not_taken_for_a_recommender_model():
+    ranker = Story(11, "Rebuilt the ranking model", action="I retrained the ranking model.", themes=("success",))
+    [found] = suggest("Has your boss ever gone against what you recommended?", (ranker,))
+    assert found.relevance == 0 and "ranking" not in found.why
+
+
 def test_a_story_that_meets_nothing_in_the_prompt_scores_nothing_for_it():
     # "owned" and "own" share a stem; "her own model" says nothing about ownership.
     mentoring = Story(6, "Mentoring", action="I gave her a small model of her own.", themes=("success",))

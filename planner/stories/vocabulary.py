@@ -138,7 +138,7 @@ SYNONYM_GROUPS = [
     "faster fast latency slow speed speedup efficient efficiency throughput | cost cheaper",
     # data and models
     "data dataset labels label labeling annotation samples examples",
-    "model models classifier predictor network ranking ranker recommender",
+    "model models classifier predictor network ranking ranker",
     "metric metrics measure | accuracy auc precision recall f1 loss",
     "decision decide decided call judgment judgement choose chose",
     "analysis analyzed data-driven evidence numbers measured shadow",
