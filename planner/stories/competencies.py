@@ -59,11 +59,11 @@ def asked_in(prompt: str) -> tuple[str, ...]:
     it holds, unless it asks about the other side of one ("a mentor who shaped you" is not about
     mentoring others)."""
     text = _lowered(prompt)
-    phrased = phrases_in(prompt, "asks")
+    phrased, turned = phrases_in(prompt, "asks"), reversed_in(prompt)
     return tuple(
         c.slug
         for c in competencies()
-        if (c.slug in phrased or any(cue.search(text) for cue in c.asks)) and c.slug not in reversed_in(prompt)
+        if (c.slug in phrased or any(cue.search(text) for cue in c.asks)) and c.slug not in turned
     )
 
 

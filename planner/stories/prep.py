@@ -41,8 +41,8 @@ def what_to_write(prompt: str) -> str:
     """The story the bank lacks for a prompt, e.g. 'a success story that shows ownership, about
     "launch"' (the topic is the prompt's words, without those that only told its theme)."""
     themes = prompt_themes(prompt)
-    shown = [slug for slug in asked_in(prompt) if slug != MOTIVATION][:1]
-    story = story_wanted(sorted(themes, key=lambda name: -themes[name]), shown[0] if shown else None)
+    shown = next((slug for slug in asked_in(prompt) if slug != MOTIVATION), None)
+    story = story_wanted(sorted(themes, key=lambda name: -themes[name]), shown)
     topic = " ".join(word for word in content_words(prompt) if not prompt_themes(word))
     if not topic:
         return story
@@ -165,15 +165,18 @@ def _asks_for_a_story(question: Question) -> bool:
     story shows, and one with none ("describe your experience", "what are the trends in your
     field") is answered without a story of its own. The user's own prompts are taken to ask for
     one, unless they ask only for reasons."""
-    if question.competencies == (MOTIVATION,):
-        return False
-    return question.own or any(slug != MOTIVATION for slug in question.competencies)
+    return bool(_shown_by_a_story(question)) or (question.own and question.competencies != (MOTIVATION,))
+
+
+def _shown_by_a_story(question: Question) -> list[str]:
+    """The competencies a prompt probes that a story can show (all but motivation)."""
+    return [slug for slug in question.competencies if slug != MOTIVATION]
 
 
 def _missing_story(question: Question) -> tuple[str, str]:
     """The story a prompt lacks: the key the plan knows it by (the first competency the prompt
     probes, else its first theme, else "story"), and in words."""
-    shaped = [slug for slug in question.competencies if slug != MOTIVATION]
+    shaped = _shown_by_a_story(question)
     key = (shaped or [*question.themes, "story"])[0]
     return key, story_wanted(question.themes, shaped[0] if shaped else None)
 
