@@ -34,6 +34,7 @@ EVAL_SETS = [
     ROOT / "benchmarks" / "data" / "suggest_blind_6.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_7.json",
     ROOT / "benchmarks" / "data" / "suggest_blind_8.json",
+    ROOT / "benchmarks" / "data" / "suggest_blind_9.json",
 ]
 # The newest blind set is measured, never tuned on.
 TUNING_SETS = EVAL_SETS[:-1]
