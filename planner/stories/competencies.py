@@ -1,6 +1,7 @@
 """The competencies behavioral prompts probe (ownership, dealing with ambiguity, ...): which ones a
 prompt asks for, and which ones a story shows. The list and its cues are data, in
-planner/data/competencies.toml. Pure."""
+planner/data/competencies.toml; prompts worded past every cue are read by a learned model
+(reader.py). Pure."""
 
 import re
 from collections.abc import Iterable
@@ -10,6 +11,7 @@ from functools import cache, lru_cache
 from planner.catalog.data import competency_names, read_toml
 from planner.errors import UserError
 from planner.stories.phrases import phrases_in
+from planner.stories.reader import learned_in
 from planner.text import did_you_mean, shown
 
 # A story shows a competency when its text holds this many of the competency's cues (or its title
@@ -56,10 +58,10 @@ def _lowered(text: str) -> str:
 @lru_cache(maxsize=4096)  # the plan reads the question bank's prompts at every change
 def asked_in(prompt: str) -> tuple[str, ...]:
     """The competencies a prompt asks for, in the list's order: those whose patterns or plain phrases
-    it holds, unless it asks about the other side of one ("a mentor who shaped you" is not about
-    mentoring others)."""
+    it holds or that the learned reader finds in it, unless it asks about the other side of one ("a
+    mentor who shaped you" is not about mentoring others)."""
     text = _lowered(prompt)
-    phrased, turned = phrases_in(prompt, "asks"), reversed_in(prompt)
+    phrased, turned = phrases_in(prompt, "asks") | learned_in(prompt), reversed_in(prompt)
     return tuple(
         c.slug
         for c in competencies()

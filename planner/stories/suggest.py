@@ -35,7 +35,7 @@ from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, TH
 
 THEME_WEIGHT = 1.0
 PHRASE_THEME_WEIGHT = 0.8  # how strongly a plain phrase of a theme calls for it
-COMPETENCY_WEIGHT = 0.75
+COMPETENCY_WEIGHT = 1.25
 SYNONYM_WEIGHT = 1.0
 RELATED_WEIGHT = 0.3
 TOLD_PENALTY = 0.5
@@ -45,8 +45,8 @@ TOLD_PENALTY = 0.5
 PICK_SURE = 0.75
 PICK_MATCH = 0.4
 PICK_BOOST = 1.0
-IDEAS_SHARE = 0.4
-COMPETENCIES_SHARE = 0.4
+IDEAS_SHARE = 0.25
+COMPETENCIES_SHARE = 0.6
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.1
 # Below this share, a story showing none of the competencies the prompt asks about is no real answer.
@@ -356,8 +356,8 @@ def suggest(
 
 def same_question(first: str, second: str) -> float:
     """How nearly two prompts ask the same thing, from 0 to 1: the overlap of their ideas (same-idea
-    words included), of the competencies they ask about and of the themes they call for; none when
-    one asks about the other side of the other."""
+    words included), of the competencies they ask about and of the themes they call for, each as far
+    as either prompt speaks to it; none when one asks about the other side of the other."""
 
     def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         dot = sum(weight * b.get(key, 0.0) for key, weight in a.items())
@@ -366,10 +366,15 @@ def same_question(first: str, second: str) -> float:
 
     if set(reversed_in(first)) & set(asked_in(second)) or set(reversed_in(second)) & set(asked_in(first)):
         return 0.0  # one asks about the other side of the other ("you mentored" against "mentored you")
-    ideas = cosine(query_terms(first), query_terms(second))
-    themes = cosine(prompt_themes(first), prompt_themes(second))
-    competencies = cosine(dict.fromkeys(asked_in(first), 1.0), dict.fromkeys(asked_in(second), 1.0))
-    return IDEAS_SHARE * ideas + COMPETENCIES_SHARE * competencies + (1 - IDEAS_SHARE - COMPETENCIES_SHARE) * themes
+    parts = [
+        (IDEAS_SHARE, query_terms(first), query_terms(second)),
+        (COMPETENCIES_SHARE, dict.fromkeys(asked_in(first), 1.0), dict.fromkeys(asked_in(second), 1.0)),
+        (1 - IDEAS_SHARE - COMPETENCIES_SHARE, prompt_themes(first), prompt_themes(second)),
+    ]
+    # A part neither prompt speaks to (two prompts naming no competency) says nothing either way.
+    spoken = [(share, a, b) for share, a, b in parts if a or b]
+    total = sum(share for share, _, _ in spoken)
+    return sum(share * cosine(a, b) for share, a, b in spoken) / total if total else 0.0
 
 
 def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int, float] | None:
