@@ -1,5 +1,6 @@
 """Trains the learned competency reader (planner/stories/reader.py) on the labeled example prompts
-in benchmarks/data/competency_prompts/ and writes its weights to planner/data/competency_reader.json.
+in benchmarks/data/competency_prompts/ and writes its weights to planner/data/competency_reader.json,
+with the stems common in interview prompts (the suggester takes the others to name a prompt's topic).
 
 One logistic regression per competency (does the prompt ask about it or not), over the prompt's
 stems and stem pairs, fitted by gradient descent with an L2 penalty; rare features are dropped and
@@ -29,13 +30,14 @@ EPOCHS = 40
 LEARNING_RATE = 2.0
 L2 = 1e-3
 MIN_COUNT = 2  # a feature seen in fewer examples than this is not learned
+COMMON = 8  # a stem in more examples than this is common in prompts: it names no topic of its own
 PRUNE = 1.0  # weights smaller than this are left out of the file: they change next to no reading
 
 
 def trained_on() -> str:
     """Names the examples and the settings a model is trained with: the shipped file records it, so
     a test can tell when the examples changed and the weights were not trained again."""
-    digest = hashlib.sha256(repr((EPOCHS, LEARNING_RATE, L2, MIN_COUNT, PRUNE)).encode())
+    digest = hashlib.sha256(repr((EPOCHS, LEARNING_RATE, L2, MIN_COUNT, COMMON, PRUNE)).encode())
     for path in sorted(EXAMPLES.glob("*.json")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -113,7 +115,9 @@ def main() -> None:
         print(f"{len(data)} examples; held out: precision {precision:.2f}, recall {recall:.2f}")
         return
     bias, weights = train(data)
-    model = {"trained_on": trained_on(), "bias": bias, "weights": weights}
+    stems = Counter(feature for seen, _ in data for feature in seen if " " not in feature)
+    common = sorted(stem for stem, count in stems.items() if count > COMMON)
+    model = {"trained_on": trained_on(), "bias": bias, "weights": weights, "common": common}
     WEIGHTS.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(data)} examples; written to {WEIGHTS.relative_to(ROOT)}")
 

@@ -183,6 +183,20 @@ def test_a_conflict_cue_counts_once_not_as_theme_and_competency_both():
     assert best.story.id == 9
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Tell me about a time you negotiated the launch terms with an outside vendor.",
+        "How did you keep your team going through a layoff?",
+    ],
+)
+def test_a_prompt_on_a_topic_no_story_touches_is_marked_weak(prompt):
+    bank = STORIES + (
+        Story(4, "Ranking team offsite", action="I ran the planning for the ranking team and its launch terms"),
+    )
+    assert suggest(prompt, bank)[0].weak
+
+
 def test_nothing_fitting_is_said_plainly():
     [best, *_] = suggest("Tell me about running a warehouse robotics fleet", STORIES)
     assert best.weak

@@ -8,6 +8,7 @@ import json
 import math
 import re
 from functools import cache
+from typing import Any
 
 from planner.catalog.data import FOLDER
 from planner.db.stemming import stems_of
@@ -24,10 +25,15 @@ def features(prompt: str) -> set[str]:
 
 
 @cache
-def _model() -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """Each competency's bias, and each feature's weight for the competencies it bears on."""
-    raw = json.loads((FOLDER / "competency_reader.json").read_text(encoding="utf-8"))
-    return raw["bias"], raw["weights"]
+def _shipped() -> dict[str, Any]:
+    return json.loads((FOLDER / "competency_reader.json").read_text(encoding="utf-8"))
+
+
+@cache
+def common_stems() -> frozenset[str]:
+    """The stems many of the example prompts use ("team", "time", "decision"): they name no topic
+    of a prompt's own, unlike "vendor" or "layoff"."""
+    return frozenset(_shipped()["common"])
 
 
 def chances(seen: set[str], bias: dict[str, float], weights: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -44,7 +50,8 @@ def chances(seen: set[str], bias: dict[str, float], weights: dict[str, dict[str,
 
 def probabilities(prompt: str) -> dict[str, float]:
     """How likely the prompt is to ask about each competency, by the shipped model."""
-    return chances(features(prompt), *_model())
+    shipped = _shipped()
+    return chances(features(prompt), shipped["bias"], shipped["weights"])
 
 
 def learned_in(prompt: str) -> set[str]:

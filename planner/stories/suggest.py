@@ -30,6 +30,7 @@ from planner.catalog.rounds import THEMES
 from planner.db.stemming import stems_of
 from planner.stories.competencies import MOTIVATION, THEME_COMPETENCIES, asked_in, names, reversed_in
 from planner.stories.phrases import phrases_in
+from planner.stories.reader import common_stems
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
 
@@ -50,7 +51,7 @@ COMPETENCIES_SHARE = 0.6
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.1
 # Below this share, a story showing none of the competencies the prompt asks about is no real answer.
-WEAK_WITHOUT_COMPETENCY = 0.05
+WEAK_WITHOUT_COMPETENCY = 0.1
 FIELD_WEIGHTS = {"title": 2.0, "tags": 2.0, "situation": 1.0, "task": 1.0, "action": 1.0, "result": 1.0}
 K1 = 1.2
 B = 0.75
@@ -277,6 +278,11 @@ def suggest(
     total = len(stories)
     raw: dict[int, float] = defaultdict(float)
     best_possible = 0.0
+    # The prompt's topics: its ideas in words that interview prompts seldom use ("vendor", "layoff",
+    # not "team"), and the stories that touch at least one of them.
+    common = common_stems()
+    topical = [concept for concept in concepts if any(w == 1.0 and stem not in common for stem, w in concept.items())]
+    on_topic: set[int] = set()
     for concept in concepts:
         # An idea is scored as one term, the way search engines score synonyms: a story counts it
         # through its best word (at that word's weight), and its rarity is that of all the stories
@@ -288,6 +294,8 @@ def suggest(
             for story_id, count in index.postings.get(stem, ()):
                 earned[story_id] = max(earned.get(story_id, 0.0), weight * count)
                 closeness[story_id] = max(closeness.get(story_id, 0.0), weight)
+        if concept in topical:
+            on_topic.update(earned)
         using = sum(closeness.values())
         idf = math.log(1 + (total - using + 0.5) / (using + 0.5))
         best_possible += idf * (K1 + 1)
@@ -321,11 +329,13 @@ def suggest(
         if told_here:
             score *= TOLD_PENALTY
         # No real answer: it says too little of what was asked, and neither carries the prompt's
-        # theme nor shows a competency the prompt asks about; or the prompt asks only for what no
-        # story can show ("why this company?").
+        # theme nor shows a competency the prompt asks about; or it touches none of the topics of a
+        # prompt that calls for no theme; or the prompt asks only for what no story can show ("why
+        # this company?").
         weak = (
             (coverage < WEAK_FIT and (not wanted_themes or not shared) and not showing)
             or (bool(wanted_competencies) and not showing and coverage < WEAK_WITHOUT_COMPETENCY)
+            or (bool(topical) and story.id not in on_topic and not showing and not wanted_themes)
             or asks_for_reasons
         )
         scored.append((round(score, 3), story.id, story, coverage, shared, showing, told_here, weak))
