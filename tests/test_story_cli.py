@@ -287,6 +287,16 @@ def test_a_new_story_is_given_the_competencies_its_text_shows_and_a_typo_gets_a_
     assert "ambiguity" in listing and "Dealing with ambiguity" in listing
 
 
+def test_a_new_story_told_in_words_no_cue_knows_is_given_its_competencies_too(run):
+    result = run(
+        "story", "add", "--title", "The week everything was due",
+        "--theme", "challenge",
+        "--action", "Three launches landed on the same week and I had two engineers. I ranked them by revenue "
+        "at risk, told the ads team theirs would slip a week, and we shipped the other two on time.",
+    )  # fmt: skip
+    assert "competencies (read from the story): under-pressure, prioritization" in result.stdout
+
+
 def test_told_records_where_a_story_was_used(run, add, db_path):
     story_id = add()
     result = run("story", "told", str(story_id), "--company", "Acme", "--round", "behavioral", "--date", "2026-01-05")

@@ -79,10 +79,13 @@ def reversed_in(prompt: str) -> tuple[str, ...]:
 
 def shown_in(title: str, body: str, tags: Iterable[str] = (), themes: Iterable[str] = ()) -> tuple[str, ...]:
     """The competencies a story shows: those its text gives two cues of, or its title or tags one,
-    and those its themes make it ("failure" is failure and what you learned)."""
+    those the learned reader finds in it, and those its themes make it ("failure" is failure and
+    what you learned)."""
     heading = _lowered(" ".join([title, *tags]))
     text = _lowered(body)
     implied = {THEME_COMPETENCIES[theme] for theme in themes if theme in THEME_COMPETENCIES}
+    # The reader learned from prompts, but a story tells the same ideas in the same words.
+    implied |= learned_in(f"{title}. {body}") - {MOTIVATION}
     found = []
     for competency in competencies():
         in_text = sum(bool(cue.search(text)) for cue in competency.shows)
