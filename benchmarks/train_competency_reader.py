@@ -1,6 +1,7 @@
 """Trains the learned competency reader (planner/stories/reader.py) on the labeled example prompts
 in benchmarks/data/competency_prompts/ and writes its weights to planner/data/competency_reader.json,
-with the stems common in interview prompts (the suggester takes the others to name a prompt's topic).
+and the stems common in interview prompts to planner/data/common_prompt_stems.json (the suggester
+takes the others to name a prompt's topic).
 
 One logistic regression per competency (does the prompt ask about it or not), over the prompt's
 stems and stem pairs, fitted by gradient descent with an L2 penalty; rare features are dropped and
@@ -26,6 +27,7 @@ from planner.stories.reader import THRESHOLD, chances, features  # noqa: E402
 
 EXAMPLES = ROOT / "benchmarks" / "data" / "competency_prompts"
 WEIGHTS = ROOT / "planner" / "data" / "competency_reader.json"
+COMMON_STEMS = ROOT / "planner" / "data" / "common_prompt_stems.json"
 EPOCHS = 40
 LEARNING_RATE = 2.0
 L2 = 1e-3
@@ -115,11 +117,13 @@ def main() -> None:
         print(f"{len(data)} examples; held out: precision {precision:.2f}, recall {recall:.2f}")
         return
     bias, weights = train(data)
+    model = {"trained_on": trained_on(), "bias": bias, "weights": weights}
+    WEIGHTS.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    # Kept apart from the weights: re-planning needs these alone, and loads them in a millisecond.
     stems = Counter(feature for seen, _ in data for feature in seen if " " not in feature)
     common = sorted(stem for stem, count in stems.items() if count > COMMON)
-    model = {"trained_on": trained_on(), "bias": bias, "weights": weights, "common": common}
-    WEIGHTS.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{len(data)} examples; written to {WEIGHTS.relative_to(ROOT)}")
+    COMMON_STEMS.write_text(json.dumps(common) + "\n", encoding="utf-8")
+    print(f"{len(data)} examples; written to {WEIGHTS.relative_to(ROOT)} and {COMMON_STEMS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

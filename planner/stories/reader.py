@@ -33,7 +33,7 @@ def _shipped() -> dict[str, Any]:
 def common_stems() -> frozenset[str]:
     """The stems many of the example prompts use ("team", "time", "decision"): they name no topic
     of a prompt's own, unlike "vendor" or "layoff"."""
-    return frozenset(_shipped()["common"])
+    return frozenset(json.loads((FOLDER / "common_prompt_stems.json").read_text(encoding="utf-8")))
 
 
 def chances(seen: set[str], bias: dict[str, float], weights: dict[str, dict[str, float]]) -> dict[str, float]:
