@@ -4,8 +4,11 @@ paraphrase gets its prompt's pick first, with the whole method and with one part
     python benchmarks/suggest_ablation.py
 
 The parts: the phrase cues of planner/data/prompt_phrases.toml (competencies and themes read from
-everyday wording), the competency signal as a whole, the theme signal, and the map of same-idea
-words; "words alone" takes out all four and leaves BM25 over stemmed words and common phrases.
+everyday wording), the learned competency reader (planner/stories/reader.py), the competency
+signal as a whole, the theme signal, the map of same-idea words, and the topic words that tell a
+prompt no story touches; "words alone" takes out all but the last and leaves BM25 over stemmed
+words and common phrases. Under each line: prompts with no answer caught as such, and prompts with
+one wrongly called weak, per set.
 """
 
 import sys
@@ -18,6 +21,7 @@ sys.path.append(str(ROOT))  # an installed planner comes first
 
 import planner.stories.competencies as competencies  # noqa: E402
 import planner.stories.phrases as phrases  # noqa: E402
+import planner.stories.reader as reader  # noqa: E402
 import planner.stories.suggest as suggest  # noqa: E402
 from benchmarks.suggest_eval import EVAL_SETS, PICK_SETS  # noqa: E402
 from tests.suggest_evaluation import evaluate, evaluate_picks  # noqa: E402
@@ -28,10 +32,22 @@ def _clear_caches() -> None:
         cached.cache_clear()
 
 
+class _EveryStem(frozenset[str]):
+    """Every stem counts as common: no prompt has a topic word."""
+
+    def __contains__(self, stem: object) -> bool:
+        return True
+
+
 @contextmanager
 def without(*parts: str) -> Iterator[None]:
     """The suggester with the named parts taken out, put back afterwards."""
     saved = (phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS)
+    saved_reader = (reader.THRESHOLD, suggest.common_stems)
+    if "reader" in parts:
+        reader.THRESHOLD = 1.1  # no probability reaches it
+    if "topics" in parts:
+        suggest.common_stems = _EveryStem  # type: ignore[assignment]
     if "phrases" in parts:
         phrases._sections = lambda: {"asks": {}, "themes": {}}  # type: ignore[assignment]
     if "competencies" in parts:
@@ -45,16 +61,19 @@ def without(*parts: str) -> Iterator[None]:
         yield
     finally:
         phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS = saved
+        reader.THRESHOLD, suggest.common_stems = saved_reader
         _clear_caches()
 
 
 VARIANTS = {
     "the whole method": (),
     "without the phrase cues": ("phrases",),
+    "without the learned reader": ("reader",),
     "without competencies": ("competencies",),
     "without themes": ("themes",),
     "without same-idea words": ("synonyms",),
-    "words alone": ("phrases", "competencies", "themes", "synonyms"),
+    "without topic words": ("topics",),
+    "words alone": ("phrases", "reader", "competencies", "themes", "synonyms"),
 }
 
 
@@ -67,6 +86,8 @@ def main() -> None:
             picks = [evaluate_picks(path)["pick_first"] for path in PICK_SETS]
         cells = "".join(f"{f['hit@1']:>9.2f}/{f['hit@3']:.2f}" for f in figures)
         print(f"{label:26}{cells}   {' '.join(f'{p:.2f}' for p in picks)}")
+        weak = "".join(f"{f['nothing_fits_caught']:>9.2f}/{f['nothing_fits_false_alarms']:.2f}" for f in figures)
+        print(f"{'  nothing fits':26}{weak}")
 
 
 if __name__ == "__main__":
