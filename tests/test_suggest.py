@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.train_competency_reader import trained_on
-from planner.catalog.data import FOLDER
+from benchmarks.train_readers import READERS, trained_on
 from planner.stories.competencies import asked_in
 from planner.stories.story import Story, Told
 from planner.stories.suggest import prompt_themes, suggest
@@ -125,9 +124,11 @@ def test_a_competency_asked_for_in_everyday_words_is_read(prompt, competency, na
     assert f"shows {name}, which the prompt asks about" in best.why
 
 
-def test_the_learned_reader_shipped_is_the_one_its_examples_train():
-    shipped = json.loads((FOLDER / "competency_reader.json").read_text(encoding="utf-8"))
-    assert shipped["trained_on"] == trained_on(), "run python benchmarks/train_competency_reader.py"
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_the_learned_readers_shipped_are_those_their_examples_train(reader):
+    folder, *_, weights = READERS[reader]
+    shipped = json.loads(weights.read_text(encoding="utf-8"))
+    assert shipped["trained_on"] == trained_on(folder), "run python benchmarks/train_readers.py"
 
 
 @pytest.mark.parametrize(
@@ -365,6 +366,26 @@ def test_a_pick_comes_first_for_its_prompt_and_prompts_that_mean_the_same(run):
     assert run("suggest", "--all", "--pick", "1").exit_code == 1
     run("story", "rm", "2", "--yes")
     assert json.loads(run("suggest", prompt, "--json").stdout)[0]["title"] == "Pushback on launch"
+
+
+@pytest.mark.parametrize(
+    "asked, meant",
+    [
+        ("Ever told your boss flat out that their plan was a bad idea?", 0),
+        ("Which of your projects went sideways, and what would you do over?", 1),
+        ("When did you have to own up to a slip of your own?", 2),
+    ],
+)
+def test_a_pick_is_carried_to_a_wording_of_the_same_common_question_that_shares_no_words_with_it(asked, meant):
+    bank = STORIES + (Story(4, "Quiet win", action="I shipped the ranking model.", themes=("success",)),)
+    picked = [
+        "Tell me about a time you disagreed with your manager.",
+        "Tell me about a time you failed.",
+        "Tell me about a mistake you made.",
+    ]
+    picks = [(prompt, story_id) for prompt, story_id in zip(picked, (4, 1, 3), strict=True)]
+    top = suggest(asked, bank, picks=picks)[0]
+    assert (top.story.id, top.picked_for) == picks[meant][::-1]
 
 
 def test_a_pick_is_not_carried_to_a_prompt_about_the_other_side():

@@ -1,8 +1,9 @@
-"""A learned reading of the competencies a behavioral prompt asks about, for the wordings no cue
-list foresees ("Describe an 'oops' moment at work" asks about a mistake). For each competency, a
-logistic regression over the prompt's word stems and pairs of neighbouring stems, trained on
-several thousand labeled example prompts (benchmarks/train_competency_reader.py writes its weights
-to planner/data/competency_reader.json). Pure."""
+"""Learned readings of a behavioral prompt, for the wordings no cue list foresees: the competencies
+it asks about ("Describe an 'oops' moment at work" asks about a mistake), and which of the common
+behavioral questions it is a wording of ("When did you last tell your lead 'I don't think that's
+right'?" is "Tell me about a time you disagreed with your manager"). Each is a logistic regression
+per label over the prompt's word stems and pairs of neighbouring stems, trained on thousands of
+labeled example prompts (benchmarks/train_readers.py writes the weights to planner/data/). Pure."""
 
 import json
 import math
@@ -25,8 +26,8 @@ def features(prompt: str) -> set[str]:
 
 
 @cache
-def _shipped() -> dict[str, Any]:
-    return json.loads((FOLDER / "competency_reader.json").read_text(encoding="utf-8"))
+def _shipped(name: str) -> dict[str, Any]:
+    return json.loads((FOLDER / name).read_text(encoding="utf-8"))
 
 
 @cache
@@ -48,12 +49,19 @@ def chances(seen: set[str], bias: dict[str, float], weights: dict[str, dict[str,
     return {slug: 1 / (1 + math.exp(-score)) for slug, score in scores.items()}
 
 
-def probabilities(prompt: str) -> dict[str, float]:
-    """How likely the prompt is to ask about each competency, by the shipped model."""
-    shipped = _shipped()
+def probabilities(prompt: str, model: str = "competency_reader.json") -> dict[str, float]:
+    """How likely the prompt is to carry each label of a shipped model: by default, to ask about
+    each competency."""
+    shipped = _shipped(model)
     return chances(features(prompt), shipped["bias"], shipped["weights"])
 
 
 def learned_in(prompt: str) -> set[str]:
     """The competencies the learned model reads in the prompt."""
     return {slug for slug, chance in probabilities(prompt).items() if chance >= THRESHOLD}
+
+
+def common_question(prompt: str) -> str | None:
+    """The common behavioral question the prompt most likely words, if any is likely enough."""
+    chance, slug = max((chance, slug) for slug, chance in probabilities(prompt, "question_reader.json").items())
+    return slug if chance >= THRESHOLD else None

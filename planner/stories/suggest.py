@@ -30,7 +30,7 @@ from planner.catalog.rounds import THEMES
 from planner.db.stemming import stems_of
 from planner.stories.competencies import MOTIVATION, THEME_COMPETENCIES, asked_in, names, reversed_in
 from planner.stories.phrases import phrases_in
-from planner.stories.reader import common_stems
+from planner.stories.reader import common_question, common_stems
 from planner.stories.story import Story
 from planner.stories.vocabulary import PHRASES, PROMPT_WORDS, SYNONYM_GROUPS, THEME_CUES
 
@@ -48,6 +48,7 @@ PICK_MATCH = 0.4
 PICK_BOOST = 1.0
 IDEAS_SHARE = 0.25
 COMPETENCIES_SHARE = 0.6
+QUESTION_SHARE = 0.7  # how much reading the same common question (or two different ones) counts
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.1
 # Below this share, a story showing none of the competencies the prompt asks about is no real answer.
@@ -367,7 +368,8 @@ def suggest(
 def same_question(first: str, second: str) -> float:
     """How nearly two prompts ask the same thing, from 0 to 1: the overlap of their ideas (same-idea
     words included), of the competencies they ask about and of the themes they call for, each as far
-    as either prompt speaks to it; none when one asks about the other side of the other."""
+    as either prompt speaks to it, and whether they word the same common question (the learned
+    reader's); none when one asks about the other side of the other."""
 
     def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         dot = sum(weight * b.get(key, 0.0) for key, weight in a.items())
@@ -384,7 +386,18 @@ def same_question(first: str, second: str) -> float:
     # A part neither prompt speaks to (two prompts naming no competency) says nothing either way.
     spoken = [(share, a, b) for share, a, b in parts if a or b]
     total = sum(share for share, _, _ in spoken)
-    return sum(share * cosine(a, b) for share, a, b in spoken) / total if total else 0.0
+    likeness = sum(share * cosine(a, b) for share, a, b in spoken) / total if total else 0.0
+    # Two wordings of common questions are the same question, or two different ones, whatever
+    # words they share.
+    questions = _common_question(first), _common_question(second)
+    if None in questions:
+        return likeness
+    return (1 - QUESTION_SHARE) * likeness + QUESTION_SHARE * (questions[0] == questions[1])
+
+
+@lru_cache(maxsize=4096)
+def _common_question(prompt: str) -> str | None:
+    return common_question(prompt)
 
 
 def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int, float] | None:
