@@ -47,6 +47,7 @@ PICK_SETS = [
     ROOT / "benchmarks" / "data" / "picks_paraphrases_6.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_7.json",
     ROOT / "benchmarks" / "data" / "picks_paraphrases_8.json",
+    ROOT / "benchmarks" / "data" / "picks_paraphrases_9.json",
 ]
 
 
