@@ -45,10 +45,12 @@ TOLD_PENALTY = 0.5
 # likeness, and must still outrank the rest.
 PICK_SURE = 0.75
 PICK_MATCH = 0.4
+# How much reading the same common question, or two different ones, counts: the same question is by
+# itself sure.
+QUESTION_SHARE = PICK_SURE
 PICK_BOOST = 1.0
 IDEAS_SHARE = 0.25
 COMPETENCIES_SHARE = 0.6
-QUESTION_SHARE = 0.7  # how much reading the same common question (or two different ones) counts
 # Below this share of what the prompt asks for, and without its theme, a story is no real answer.
 WEAK_FIT = 0.1
 # Below this share, a story showing none of the competencies the prompt asks about is no real answer.
