@@ -4,7 +4,8 @@ paraphrase gets its prompt's pick first, with the whole method and with one part
     python benchmarks/suggest_ablation.py
 
 The parts: the phrase cues of planner/data/prompt_phrases.toml (competencies and themes read from
-everyday wording), the learned competency reader (planner/stories/reader.py), the competency
+everyday wording), the learned competency reader (planner/stories/reader.py), the learned reader
+of common questions (which carries picks to other wordings of a question), the competency
 signal as a whole, the theme signal, the map of same-idea words, and the topic words that tell a
 prompt no story touches; "words alone" takes out all but the last and leaves BM25 over stemmed
 words and common phrases. Under each line: prompts with no answer caught as such, and prompts with
@@ -21,7 +22,6 @@ sys.path.append(str(ROOT))  # an installed planner comes first
 
 import planner.stories.competencies as competencies  # noqa: E402
 import planner.stories.phrases as phrases  # noqa: E402
-import planner.stories.reader as reader  # noqa: E402
 import planner.stories.suggest as suggest  # noqa: E402
 from benchmarks.suggest_eval import EVAL_SETS, PICK_SETS  # noqa: E402
 from tests.suggest_evaluation import evaluate, evaluate_picks  # noqa: E402
@@ -43,9 +43,11 @@ class _EveryStem(frozenset[str]):
 def without(*parts: str) -> Iterator[None]:
     """The suggester with the named parts taken out, put back afterwards."""
     saved = (phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS)
-    saved_reader = (reader.THRESHOLD, suggest.common_stems)
+    saved_readers = (competencies.learned_in, suggest.common_stems, suggest._common_question)
     if "reader" in parts:
-        reader.THRESHOLD = 1.1  # no probability reaches it
+        competencies.learned_in = lambda prompt: set()
+    if "questions" in parts:
+        suggest._common_question = lambda prompt: None  # type: ignore[assignment]
     if "topics" in parts:
         suggest.common_stems = _EveryStem  # type: ignore[assignment]
     if "phrases" in parts:
@@ -61,7 +63,7 @@ def without(*parts: str) -> Iterator[None]:
         yield
     finally:
         phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS = saved
-        reader.THRESHOLD, suggest.common_stems = saved_reader
+        competencies.learned_in, suggest.common_stems, suggest._common_question = saved_readers
         _clear_caches()
 
 
@@ -69,11 +71,12 @@ VARIANTS = {
     "the whole method": (),
     "without the phrase cues": ("phrases",),
     "without the learned reader": ("reader",),
+    "without the question reader": ("questions",),
     "without competencies": ("competencies",),
     "without themes": ("themes",),
     "without same-idea words": ("synonyms",),
     "without topic words": ("topics",),
-    "words alone": ("phrases", "reader", "competencies", "themes", "synonyms"),
+    "words alone": ("phrases", "reader", "questions", "competencies", "themes", "synonyms"),
 }
 
 
