@@ -43,11 +43,11 @@ class _EveryStem(frozenset[str]):
 def without(*parts: str) -> Iterator[None]:
     """The suggester with the named parts taken out, put back afterwards."""
     saved = (phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS)
-    saved_readers = (competencies.learned_in, suggest.common_stems, suggest._common_question)
+    saved_readers = (competencies.learned_in, suggest.common_stems, suggest.common_question)
     if "reader" in parts:
         competencies.learned_in = lambda prompt: set()
     if "questions" in parts:
-        suggest._common_question = lambda prompt: None  # type: ignore[assignment]
+        suggest.common_question = lambda prompt: None  # type: ignore[assignment]
     if "topics" in parts:
         suggest.common_stems = _EveryStem  # type: ignore[assignment]
     if "phrases" in parts:
@@ -63,7 +63,7 @@ def without(*parts: str) -> Iterator[None]:
         yield
     finally:
         phrases._sections, suggest.COMPETENCY_WEIGHT, suggest.THEME_WEIGHT, suggest.SYNONYM_GROUPS = saved
-        competencies.learned_in, suggest.common_stems, suggest._common_question = saved_readers
+        competencies.learned_in, suggest.common_stems, suggest.common_question = saved_readers
         _clear_caches()
 
 

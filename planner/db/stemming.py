@@ -1,6 +1,7 @@
 """Word stems from SQLite's own FTS5 Porter tokenizer, so that the story suggester stems words
 exactly as `planner story search` does."""
 
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -31,3 +32,11 @@ def stems_of(words: list[str]) -> list[str]:
     if unknown:
         _KNOWN.update(porter_stems(unknown))
     return [_KNOWN[word] for word in words]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def word_stems(text: str) -> list[str]:
+    """The stems of the plain words (letters and digits) of text, in order."""
+    return stems_of(_WORD.findall(text.lower()))

@@ -61,11 +61,11 @@ def asked_in(prompt: str) -> tuple[str, ...]:
     it holds or that the learned reader finds in it, unless it asks about the other side of one ("a
     mentor who shaped you" is not about mentoring others)."""
     text = _lowered(prompt)
-    phrased, turned = phrases_in(prompt, "asks") | learned_in(prompt), reversed_in(prompt)
+    read, turned = phrases_in(prompt, "asks") | learned_in(prompt), reversed_in(prompt)
     return tuple(
         c.slug
         for c in competencies()
-        if (c.slug in phrased or any(cue.search(text) for cue in c.asks)) and c.slug not in turned
+        if (c.slug in read or any(cue.search(text) for cue in c.asks)) and c.slug not in turned
     )
 
 

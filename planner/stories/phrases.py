@@ -3,17 +3,14 @@ many ways interviewers put it ("drop the ball", "the clock was against you"), ke
 planner/data/prompt_phrases.toml. A phrase is found when its words' stems stand together in the
 prompt, so "fell short" needs no pattern for "fall short" but "deadline" meets "deadlines". Pure."""
 
-import re
 from functools import cache
 
 from planner.catalog.data import read_toml
-from planner.db.stemming import stems_of
-
-_WORD = re.compile(r"[a-z0-9]+")
+from planner.db.stemming import word_stems
 
 
 def _stems(text: str) -> tuple[str, ...]:
-    return tuple(stems_of(_WORD.findall(text.lower().replace("’", "'"))))
+    return tuple(word_stems(text))
 
 
 @cache

@@ -7,26 +7,24 @@ labeled example prompts (benchmarks/train_readers.py writes the weights to plann
 
 import json
 import math
-import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from planner.catalog.data import FOLDER
-from planner.db.stemming import stems_of
+from planner.db.stemming import word_stems
 
-# A competency is read when the model gives it at least this probability.
+# A label is read when the model gives it at least this probability.
 THRESHOLD = 0.5
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 def features(prompt: str) -> set[str]:
     """What the model sees of a prompt: its stems, and each pair of neighbouring stems."""
-    stems = stems_of(_WORD.findall(prompt.lower().replace("’", "'")))
+    stems = word_stems(prompt)
     return set(stems) | {f"{first} {second}" for first, second in zip(stems, stems[1:], strict=False)}
 
 
 @cache
-def _shipped(name: str) -> dict[str, Any]:
+def _shipped(name: str) -> Any:
     return json.loads((FOLDER / name).read_text(encoding="utf-8"))
 
 
@@ -34,7 +32,7 @@ def _shipped(name: str) -> dict[str, Any]:
 def common_stems() -> frozenset[str]:
     """The stems many of the example prompts use ("team", "time", "decision"): they name no topic
     of a prompt's own, unlike "vendor" or "layoff"."""
-    return frozenset(json.loads((FOLDER / "common_prompt_stems.json").read_text(encoding="utf-8")))
+    return frozenset(_shipped("common_prompt_stems.json"))
 
 
 def chances(seen: set[str], bias: dict[str, float], weights: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -61,6 +59,7 @@ def learned_in(prompt: str) -> set[str]:
     return {slug for slug, chance in probabilities(prompt).items() if chance >= THRESHOLD}
 
 
+@lru_cache(maxsize=4096)  # a prompt is set against every pick, and the grid against them all
 def common_question(prompt: str) -> str | None:
     """The common behavioral question the prompt most likely words, if any is likely enough."""
     chance, slug = max((chance, slug) for slug, chance in probabilities(prompt, "question_reader.json").items())

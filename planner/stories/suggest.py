@@ -284,7 +284,7 @@ def suggest(
     # The prompt's topics: its ideas in words that interview prompts seldom use ("vendor", "layoff",
     # not "team"), and the stories that touch at least one of them.
     common = common_stems()
-    topical = [concept for concept in concepts if any(w == 1.0 and stem not in common for stem, w in concept.items())]
+    has_topic = False
     on_topic: set[int] = set()
     for concept in concepts:
         # An idea is scored as one term, the way search engines score synonyms: a story counts it
@@ -297,7 +297,8 @@ def suggest(
             for story_id, count in index.postings.get(stem, ()):
                 earned[story_id] = max(earned.get(story_id, 0.0), weight * count)
                 closeness[story_id] = max(closeness.get(story_id, 0.0), weight)
-        if concept in topical:
+        if any(weight == 1.0 and stem not in common for stem, weight in concept.items()):
+            has_topic = True
             on_topic.update(earned)
         using = sum(closeness.values())
         idf = math.log(1 + (total - using + 0.5) / (using + 0.5))
@@ -338,7 +339,7 @@ def suggest(
         weak = (
             (coverage < WEAK_FIT and (not wanted_themes or not shared) and not showing)
             or (bool(wanted_competencies) and not showing and coverage < WEAK_WITHOUT_COMPETENCY)
-            or (bool(topical) and story.id not in on_topic and not showing and not wanted_themes)
+            or (has_topic and story.id not in on_topic and not showing and not wanted_themes)
             or asks_for_reasons
         )
         scored.append((round(score, 3), story.id, story, coverage, shared, showing, told_here, weak))
@@ -391,15 +392,10 @@ def same_question(first: str, second: str) -> float:
     likeness = sum(share * cosine(a, b) for share, a, b in spoken) / total if total else 0.0
     # Two wordings of common questions are the same question, or two different ones, whatever
     # words they share.
-    questions = _common_question(first), _common_question(second)
+    questions = common_question(first), common_question(second)
     if None in questions:
         return likeness
     return (1 - QUESTION_SHARE) * likeness + QUESTION_SHARE * (questions[0] == questions[1])
-
-
-@lru_cache(maxsize=4096)
-def _common_question(prompt: str) -> str | None:
-    return common_question(prompt)
 
 
 def _pick_for(prompt: str, picks: Sequence[tuple[str, int]], bank: set[int]) -> tuple[str, int, float] | None:
